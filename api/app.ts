@@ -1,0 +1,63 @@
+// The HTTP API: a thin layer over the case records and the case workflow.
+import express from 'express';
+import type { PrismaClient } from '@prisma/client';
+import type { Client } from '@temporalio/client';
+import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
+import { foutafhandeling, niemandGevonden } from './problem';
+import { procesVia } from './proces';
+import { zakenRouter } from './zaken';
+
+export interface ApiDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  /** Mainly for tests and demos that need deadlines of seconds rather than days. */
+  termijnenVoor?: (noodsituatie: boolean) => Termijnen;
+  /** true when the database answers; used by /readyz. */
+  databaseBereikbaar: () => Promise<boolean>;
+}
+
+export const MAX_BODY = '100kb';
+
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  // Not strict: a body of null or a bare string reaches validation and gets a precise 422.
+  app.use(express.json({ limit: MAX_BODY, strict: false }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const [temporal, database] = await Promise.all([temporalBereikbaar(deps.temporal), deps.databaseBereikbaar()]);
+    res.status(temporal && database ? 200 : 503).json({ temporal, database });
+  });
+
+  app.use(
+    '/cases',
+    zakenRouter({
+      prisma: deps.prisma,
+      proces: procesVia(deps.temporal, deps.taskQueue),
+      termijnenVoor: deps.termijnenVoor ?? standaardTermijnen,
+    }),
+  );
+
+  app.use((_req, _res) => {
+    throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });
+  });
+  app.use(foutafhandeling);
+  return app;
+}
+
+async function temporalBereikbaar(client: Client): Promise<boolean> {
+  try {
+    await client.connection.withDeadline(Date.now() + 2000, () =>
+      client.workflowService.describeNamespace({ namespace: client.options.namespace }),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}

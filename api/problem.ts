@@ -1,0 +1,121 @@
+// Errors as application/problem+json (RFC 9457), in Dutch unless the caller prefers English.
+// Every error is classified here and mapped to its HTTP status in one place.
+import type { ErrorRequestHandler, Request } from 'express';
+
+export type Taal = 'nl' | 'en';
+export type Tekst = Record<Taal, string>;
+
+export function taalVan(req: Request): Taal {
+  return req.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
+}
+
+export interface Fout {
+  veld: string;
+  regel: string;
+  melding: Tekst;
+}
+
+const SOORTEN = {
+  'ongeldige-json': { status: 400, titel: { nl: 'Ongeldige JSON', en: 'Malformed JSON' } },
+  'ongeldige-invoer': { status: 422, titel: { nl: 'Ongeldige invoer', en: 'Invalid input' } },
+  'niet-gevonden': { status: 404, titel: { nl: 'Niet gevonden', en: 'Not found' } },
+  conflict: { status: 409, titel: { nl: 'Niet mogelijk in deze situatie', en: 'Not possible in this situation' } },
+  'te-groot': { status: 413, titel: { nl: 'Verzoek te groot', en: 'Request too large' } },
+  mediatype: { status: 415, titel: { nl: 'Verkeerd mediatype', en: 'Unsupported media type' } },
+  onbereikbaar: { status: 503, titel: { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' } },
+  intern: { status: 500, titel: { nl: 'Interne fout', en: 'Internal error' } },
+} as const satisfies Record<string, { status: number; titel: Tekst }>;
+
+export type Soort = keyof typeof SOORTEN;
+
+export class Probleem extends Error {
+  constructor(
+    readonly soort: Soort,
+    readonly uitleg: Tekst,
+    readonly fouten: Fout[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(uitleg.en);
+    this.name = 'Probleem';
+  }
+
+  get status(): number {
+    return SOORTEN[this.soort].status;
+  }
+}
+
+export const niemandGevonden = (wat: Tekst) =>
+  new Probleem('niet-gevonden', { nl: `${wat.nl} bestaat niet.`, en: `${wat.en} does not exist.` });
+
+/** body-parser's own errors, by their `type`. */
+function vanBodyParser(err: { type?: string; status?: number }): Probleem | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new Probleem('ongeldige-json', {
+        nl: 'De inhoud van het verzoek is geen geldige JSON.',
+        en: 'The request body is not valid JSON.',
+      });
+    case 'entity.too.large':
+      return new Probleem('te-groot', {
+        nl: 'Het verzoek is groter dan toegestaan (100 kB).',
+        en: 'The request is larger than allowed (100 kB).',
+      });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new Probleem('mediatype', {
+        nl: 'Stuur JSON in UTF-8.',
+        en: 'Send JSON encoded as UTF-8.',
+      });
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new Probleem('ongeldige-json', {
+        nl: 'Het verzoek kwam niet volledig aan.',
+        en: 'The request did not arrive completely.',
+      });
+    default:
+      return undefined;
+  }
+}
+
+export function probleemVan(err: unknown): Probleem {
+  if (err instanceof Probleem) return err;
+  const fromParser = typeof err === 'object' && err !== null ? vanBodyParser(err) : undefined;
+  return (
+    fromParser ??
+    new Probleem('intern', {
+      nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+      en: 'Something went wrong on our side. Please try again later.',
+    })
+  );
+}
+
+export function verstuurProbleem(req: Request, res: import('express').Response, probleem: Probleem): void {
+  const taal = taalVan(req);
+  const soort = SOORTEN[probleem.soort];
+  res
+    .status(soort.status)
+    .type('application/problem+json')
+    .set('Content-Language', taal)
+    .json({
+      type: `/problemen/${probleem.soort}`,
+      title: soort.titel[taal],
+      status: soort.status,
+      detail: probleem.uitleg[taal],
+      instance: req.originalUrl,
+      ...(probleem.fouten.length > 0 && {
+        fouten: probleem.fouten.map((f) => ({ veld: f.veld, regel: f.regel, melding: f.melding[taal] })),
+      }),
+      ...probleem.extra,
+    });
+}
+
+/** The last middleware: classifies, logs what is ours to fix, never sends a stack trace. */
+export const foutafhandeling: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const probleem = probleemVan(err);
+  if (probleem.status >= 500) {
+    console.error(`${req.method} ${req.originalUrl} failed:`, err);
+  }
+  verstuurProbleem(req, res, probleem);
+};

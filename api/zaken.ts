@@ -1,0 +1,202 @@
+// /cases: requests for a conference become cases; a case can be read with its live phase.
+import crypto from 'node:crypto';
+import { Router, type Request, type RequestHandler } from 'express';
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import type { Termijnen } from '../workflows/termijnen';
+import { contactVastleggenUpdate, workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
+import { Probleem, niemandGevonden } from './problem';
+import type { Proces } from './proces';
+import { ContactVastleggen, IdempotencyKey, ZaakAanvraag } from './schemas';
+import { valideer } from './validatie';
+
+export interface ZakenDeps {
+  prisma: PrismaClient;
+  proces: Proces;
+  termijnenVoor: (noodsituatie: boolean) => Termijnen;
+}
+
+// Until accounts exist (see the API issue), every change is recorded as made through the API.
+const ACTOR = 'api';
+
+const DE_ZAAK = { nl: 'Deze zaak', en: 'This case' };
+
+const metDeelnemers = { deelnemers: { include: { persoon: true } } } satisfies Prisma.ZaakInclude;
+type ZaakRecord = Prisma.ZaakGetPayload<{ include: typeof metDeelnemers }>;
+
+export function zakenRouter({ prisma, proces, termijnenVoor }: ZakenDeps): Router {
+  const router = Router();
+
+  router.post('/', vereisJson, async (req, res) => {
+    const aanvraag = valideer(ZaakAanvraag, req.body);
+    const sleutel = idempotencyKey(req);
+    const verzoekHash = sleutel && crypto.createHash('sha256').update(JSON.stringify(aanvraag)).digest('hex');
+
+    let zaak = sleutel ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
+    const herhaling = zaak !== undefined;
+    if (!zaak) {
+      try {
+        zaak = await aanvraagVastleggen(aanvraag, sleutel, verzoekHash);
+      } catch (err) {
+        // The same key arrived twice at once: the other request stored it first.
+        if (!(sleutel && isUniekeSleutelBotsing(err))) throw err;
+        zaak = (await eerdereAanvraag(sleutel, verzoekHash!))!;
+      }
+    }
+
+    try {
+      await proces.start({
+        zaakId: zaak.id,
+        noodsituatie: zaak.noodsituatie,
+        aangevraagdOp: zaak.aangevraagdOp.toISOString(),
+        termijnen: termijnenVoor(zaak.noodsituatie),
+      });
+    } catch (err) {
+      // Without its process a case would silently never move: take the request back whole.
+      if (!herhaling) await aanvraagTerugdraaien(zaak);
+      throw err;
+    }
+
+    res
+      .status(201)
+      .location(`${req.baseUrl}/${zaak.id}`)
+      .set('Idempotent-Replayed', String(herhaling))
+      .json(weergave(zaak, await proces.status(zaak.id)));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const zaak = await zaakOfNiets(String(req.params.id));
+    await prisma.auditEvent.create({ data: { zaakId: zaak.id, actor: ACTOR, actie: 'zaak.ingezien' } });
+    res.json(weergave(zaak, await proces.status(zaak.id)));
+  });
+
+  router.post('/:id/contact', vereisJson, async (req, res) => {
+    const invoer = valideer(ContactVastleggen, req.body);
+    const zaak = await zaakOfNiets(String(req.params.id));
+    const status = await proces.opdracht(zaak.id, contactVastleggenUpdate, invoer, idempotencyKey(req));
+    res.json(weergave(zaak, status));
+  });
+
+  async function zaakOfNiets(id: string): Promise<ZaakRecord> {
+    const zaak = z.uuid().safeParse(id).success
+      ? await prisma.zaak.findUnique({ where: { id }, include: metDeelnemers })
+      : null;
+    if (!zaak) throw niemandGevonden(DE_ZAAK);
+    return zaak;
+  }
+
+  async function eerdereAanvraag(sleutel: string, verzoekHash: string): Promise<ZaakRecord | undefined> {
+    const zaak = await prisma.zaak.findUnique({ where: { idempotencyKey: sleutel }, include: metDeelnemers });
+    if (zaak && zaak.verzoekHash !== verzoekHash) {
+      const melding = {
+        nl: 'Idempotency-Key is al gebruikt voor een andere aanvraag; gebruik een nieuwe sleutel.',
+        en: 'Idempotency-Key was already used for a different request; use a new key.',
+      };
+      throw new Probleem('ongeldige-invoer', melding, [{ veld: 'Idempotency-Key', regel: 'hergebruikt', melding }]);
+    }
+    return zaak ?? undefined;
+  }
+
+  async function aanvraagVastleggen(
+    aanvraag: ZaakAanvraag,
+    sleutel: string | undefined,
+    verzoekHash: string | undefined,
+  ): Promise<ZaakRecord> {
+    const id = crypto.randomUUID();
+    return prisma.$transaction(async (tx) => {
+      const hoofdpersoon = await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) });
+      const { aanvrager } = aanvraag;
+      const aanvragerId =
+        aanvrager.relatie === 'hoofdpersoon'
+          ? hoofdpersoon.id
+          : (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } })).id;
+      const zaak = await tx.zaak.create({
+        data: {
+          id,
+          regio: aanvraag.regio,
+          noodsituatie: aanvraag.noodsituatie,
+          vraag: aanvraag.vraag,
+          wensen: aanvraag.wensen,
+          workflowId: workflowIdVoorZaak(id),
+          idempotencyKey: sleutel,
+          verzoekHash,
+          deelnemers: {
+            create: [
+              { persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' },
+              { persoonId: aanvragerId, rol: 'aanvrager', relatie: aanvrager.relatie },
+            ],
+          },
+        },
+        include: metDeelnemers,
+      });
+      await tx.auditEvent.create({
+        data: { zaakId: id, actor: ACTOR, actie: 'zaak.aangevraagd', details: { noodsituatie: aanvraag.noodsituatie } },
+      });
+      return zaak;
+    });
+  }
+
+  async function aanvraagTerugdraaien(zaak: ZaakRecord): Promise<void> {
+    const personen = [...new Set(zaak.deelnemers.map((d) => d.persoonId))];
+    await prisma.$transaction([
+      prisma.zaak.delete({ where: { id: zaak.id } }),
+      prisma.persoon.deleteMany({ where: { id: { in: personen } } }),
+    ]);
+  }
+
+  return router;
+}
+
+function persoonGegevens(p: { naam: string; email?: string; telefoon?: string; taal: string }) {
+  return { naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal };
+}
+
+function isUniekeSleutelBotsing(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+function idempotencyKey(req: Request): string | undefined {
+  const waarde = req.get('Idempotency-Key');
+  return waarde === undefined ? undefined : valideer(IdempotencyKey, waarde, 'Idempotency-Key');
+}
+
+const vereisJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    throw new Probleem('mediatype', {
+      nl: 'Stuur de inhoud als JSON (Content-Type: application/json).',
+      en: 'Send the body as JSON (Content-Type: application/json).',
+    });
+  }
+  next();
+};
+
+function persoonWeergave(p: ZaakRecord['deelnemers'][number]['persoon']) {
+  return { id: p.id, naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal, organisatie: p.organisatie };
+}
+
+/** The case as the API shows it: the stored record, with the process's live view when it answers. */
+function weergave(zaak: ZaakRecord, status: ZaakStatus | undefined) {
+  const rol = (r: string) => zaak.deelnemers.find((d) => d.rol === r);
+  const hoofdpersoon = rol('hoofdpersoon')!;
+  const aanvrager = rol('aanvrager')!;
+  return {
+    id: zaak.id,
+    fase: status?.fase ?? zaak.fase,
+    live: status !== undefined,
+    noodsituatie: zaak.noodsituatie,
+    regio: zaak.regio,
+    vraag: zaak.vraag,
+    wensen: zaak.wensen,
+    aangevraagdOp: zaak.aangevraagdOp.toISOString(),
+    ...(status && {
+      termijnen: status.termijnen,
+      escalaties: status.escalaties,
+      contactOpgenomenOp: status.contactOpgenomenOp ?? null,
+    }),
+    hoofdpersoon: persoonWeergave(hoofdpersoon.persoon),
+    aanvrager:
+      aanvrager.persoonId === hoofdpersoon.persoonId
+        ? { relatie: aanvrager.relatie }
+        : { relatie: aanvrager.relatie, ...persoonWeergave(aanvrager.persoon) },
+  };
+}

@@ -1,0 +1,154 @@
+// Configuration is read once at start-up from the environment and validated here; a
+// wrong value stops the process with the variable's name, never halfway through a case.
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const optionalText = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  KRING_DATA_DIR: z.string().trim().min(1).default('.data'),
+
+  // Absent: `npm start` runs a Temporal dev server on TEMPORAL_DEV_PORT; the separate
+  // worker and API processes expect one there.
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('kring-zaken'),
+  TEMPORAL_API_KEY: optionalText,
+  TEMPORAL_TLS: flag.optional(),
+  TEMPORAL_TLS_CERT: optionalText,
+  TEMPORAL_TLS_KEY: optionalText,
+  TEMPORAL_TLS_CA: optionalText,
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  // Absent: the embedded PGlite database under KRING_DATA_DIR.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgresql://user:password@host:5432/database')
+    .optional(),
+
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'expected smtp://user:password@host:587 or smtps://…')
+    .optional(),
+  MAIL_FROM: optionalText,
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'expected a +E.164 number or a Messaging Service SID')
+    .optional(),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** Settings that must be given together, or not at all. */
+const TOGETHER: Array<Array<keyof Env>> = [
+  ['TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'],
+  ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+];
+
+export interface TemporalConfig {
+  /** host:port, or undefined when the launcher is to run a dev server. */
+  address: string | undefined;
+  namespace: string;
+  taskQueue: string;
+  apiKey?: string;
+  tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
+  devPort: number;
+  uiPort: number;
+}
+
+export interface Config {
+  dataDir: string;
+  temporal: TemporalConfig;
+  /** undefined: embedded PGlite in `${dataDir}/pglite`. */
+  databaseUrl: string | undefined;
+  http: { host: string; port: number; publicBaseUrl: string };
+  smtp?: { url: string; from: string };
+  twilio?: { accountSid: string; authToken: string; from: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable counts as unset, as it does in most shells' `VAR= cmd`.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(given);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${issue.message} (got ${JSON.stringify(given[name] ?? '')})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems = TOGETHER.flatMap((names) => {
+    const set = names.filter((n) => e[n] !== undefined);
+    return set.length > 0 && set.length < names.length
+      ? [`${names.join(', ')}: set all of these or none (missing ${names.filter((n) => !set.includes(n)).join(', ')})`]
+      : [];
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const useTls = e.TEMPORAL_TLS ?? Boolean(e.TEMPORAL_API_KEY || e.TEMPORAL_TLS_CERT || e.TEMPORAL_TLS_CA);
+  return {
+    dataDir: path.resolve(e.KRING_DATA_DIR),
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: useTls
+        ? {
+            certPath: e.TEMPORAL_TLS_CERT,
+            keyPath: e.TEMPORAL_TLS_KEY,
+            caPath: e.TEMPORAL_TLS_CA,
+            serverName: e.TEMPORAL_TLS_SERVER_NAME,
+          }
+        : undefined,
+      devPort: e.TEMPORAL_DEV_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+    },
+    databaseUrl: e.DATABASE_URL,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>' } : undefined,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM }
+        : undefined,
+  };
+}
+
+/** For entry points: load, or print what is wrong and exit. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}

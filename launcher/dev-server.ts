@@ -1,0 +1,80 @@
+// Runs `temporal server start-dev` as a child process: Temporal with its Web UI, persisted
+// in a SQLite file so open cases and their timers survive a restart.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface DevServerOptions {
+  binary: string;
+  port: number;
+  /** undefined: no Web UI. */
+  uiPort?: number;
+  /** SQLite file; undefined keeps everything in memory. */
+  dbFile?: string;
+  namespace: string;
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl?: string;
+  /** Graceful stop (SIGTERM, so SQLite is closed properly), forced after 15 s. */
+  stop(): Promise<void>;
+}
+
+const READY_WITHIN_MS = 60_000;
+
+export function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
+  if (options.dbFile) {
+    fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  if (options.namespace !== 'default') args.push('--namespace', options.namespace);
+
+  // Its own process group: a Ctrl-C in the terminal reaches kring, which stops the worker
+  // first and Temporal last, instead of Temporal vanishing under a working worker.
+  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // If this process dies without stopping it, do not leave a server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(force);
+  };
+
+  return new Promise<DevServer>((resolve, reject) => {
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void stop();
+      reject(new Error(`Temporal dev server did not start: ${why}\n${output.trim().slice(-2000)}`));
+    };
+    const timer = setTimeout(() => fail(`not ready within ${READY_WITHIN_MS / 1000} s`), READY_WITHIN_MS);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+      // The CLI prints its addresses once the frontend accepts connections.
+      if (!settled && /^Server:\s+\S+:\d+/m.test(output)) {
+        settled = true;
+        clearTimeout(timer);
+        resolve({
+          address: `127.0.0.1:${options.port}`,
+          uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+          stop,
+        });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    child.once('error', (err) => fail(err.message));
+    void exited.then((code) => fail(`it exited with code ${code}`));
+  });
+}

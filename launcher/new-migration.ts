@@ -1,0 +1,54 @@
+// `npm run migration -- <name>`: writes the SQL that takes the database from the schema as
+// committed (git HEAD) to prisma/schema.prisma as it is now, as a new migration folder.
+// (Prisma's own `migrate dev` needs a shadow database its WebAssembly engine cannot make.)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function main(): void {
+  const name = process.argv[2];
+  if (!name || !/^[a-z0-9_]+$/.test(name)) {
+    throw new Error('usage: npm run migration -- <name in lower_snake_case>');
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-migration-'));
+  try {
+    const committed = path.join(scratch, 'committed.prisma');
+    fs.writeFileSync(committed, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: ROOT }));
+    const sql = execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'prisma', 'build', 'index.js'),
+        'migrate',
+        'diff',
+        '--from-schema-datamodel',
+        committed,
+        '--to-schema-datamodel',
+        path.join(ROOT, 'prisma', 'schema.prisma'),
+        '--script',
+      ],
+      // The CLI opens its adapter even for a pure diff: give it a scratch database.
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', KRING_DATA_DIR: scratch, CHECKPOINT_DISABLE: '1' } },
+    ).toString();
+    if (!/^\s*[A-Z]/m.test(sql.replace(/^--.*$/gm, ''))) {
+      console.log('prisma/schema.prisma has no changes against HEAD: no migration written.');
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    const dir = path.join(ROOT, 'prisma', 'migrations', `${stamp}_${name}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'migration.sql'), sql);
+    console.log(`Wrote ${path.relative(ROOT, dir)}/migration.sql — read it, then commit it with the schema.`);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+// `npm start`: everything kring needs, on this machine, with embedded defaults:
+// a Temporal dev server (SQLite and Web UI), the embedded database, the worker and the API.
+// Ctrl-C stops all of it; the next start finds every case where it was.
+import path from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { loadConfigOrExit, type Config } from '../config/config';
+import { databaseTarget, openDatabase, type Database } from '../prisma/database';
+import { startDevServer, type DevServer } from './dev-server';
+import { startKring, type RunningKring } from './kring';
+import { temporalCli } from './temporal-binaries';
+
+// This process decides when the worker stops (after the API), not the SDK's own signal handler.
+Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const running: { devServer?: DevServer; database?: Database; kring?: RunningKring } = {};
+
+  let stopping = false;
+  const stopAll = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${reason}: stopping kring …`);
+    await running.kring?.stop().catch((err) => console.error('stopping worker/API failed:', err));
+    await running.database?.close().catch((err) => console.error('closing the database failed:', err));
+    await running.devServer?.stop().catch((err) => console.error('stopping Temporal failed:', err));
+    console.log('kring stopped.');
+    process.exit(exitCode);
+  };
+  // npm forwards the terminal's Ctrl-C as well: a repeated signal joins the stop under way.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(signal, 0));
+
+  try {
+    if (!config.temporal.address) {
+      const binary = await temporalCli((line) => console.log(line));
+      running.devServer = await startDevServer({
+        binary,
+        port: config.temporal.devPort,
+        uiPort: config.temporal.uiPort,
+        dbFile: path.join(config.dataDir, 'temporal', 'dev-server.sqlite'),
+        namespace: config.temporal.namespace,
+      });
+    }
+    running.database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
+    const applied = await running.database.migrate();
+    if (applied.length > 0) console.log(`Database migrations applied: ${applied.join(', ')}`);
+    running.kring = await startKring({ temporal: config.temporal, database: running.database, http: config.http });
+  } catch (err) {
+    console.error(`kring could not start: ${(err as Error).message}`);
+    await stopAll('start-up failed', 1);
+    return;
+  }
+
+  running.kring.worker.done.then(
+    () => stopAll('the worker stopped', 1),
+    (err) => {
+      console.error('the worker failed:', err);
+      return stopAll('the worker failed', 1);
+    },
+  );
+  console.log(banner(config, running.kring, running.devServer));
+}
+
+function banner(config: Config, kring: RunningKring, devServer: DevServer | undefined): string {
+  const database = config.databaseUrl
+    ? `PostgreSQL at ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`
+    : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`;
+  const temporal = devServer
+    ? `${devServer.address} (dev server, data in ${path.join(config.dataDir, 'temporal')})`
+    : `${config.temporal.address} (namespace ${config.temporal.namespace})`;
+  return [
+    '',
+    'kring is running.',
+    `  API          ${kring.apiUrl}   (try GET ${kring.apiUrl}/readyz)`,
+    `  Temporal     ${temporal}`,
+    ...(devServer?.uiUrl ? [`  Temporal UI  ${devServer.uiUrl}`] : []),
+    `  Database     ${database}`,
+    `  Task queue   ${config.temporal.taskQueue}`,
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}
+
+void main();

@@ -1,0 +1,82 @@
+// Configuration: sensible defaults on a bare machine; a wrong value stops start-up with its name.
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config/config';
+import { temporalConnectionOptions } from '../config/temporal';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+test('nothing set: embedded everything on loopback', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({
+    dataDir: path.resolve('.data'),
+    databaseUrl: undefined,
+    temporal: { address: undefined, namespace: 'default', taskQueue: 'kring-zaken', devPort: 7233, uiPort: 8233 },
+    http: { host: '127.0.0.1', port: 3000 },
+  });
+  expect(config.smtp).toBeUndefined();
+  expect(config.twilio).toBeUndefined();
+  expect(temporalConnectionOptions(config.temporal)).toEqual({ address: '127.0.0.1:7233', tls: undefined, apiKey: undefined });
+});
+
+test('each wrong value is named, all at once', () => {
+  const problems = problemsOf({
+    PORT: 'drieduizend',
+    TEMPORAL_ADDRESS: 'http://temporal',
+    DATABASE_URL: 'mysql://db/kring',
+    TWILIO_ACCOUNT_SID: 'nope',
+  });
+  expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
+    ['DATABASE_URL', 'PORT', 'TEMPORAL_ADDRESS', 'TWILIO_ACCOUNT_SID'].sort(),
+  );
+  expect(problems.find((p) => p.startsWith('PORT'))).toContain('"drieduizend"');
+});
+
+test('settings that belong together must come together', () => {
+  expect(problemsOf({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toEqual([
+    expect.stringMatching(/TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: .*missing TWILIO_AUTH_TOKEN, TWILIO_FROM/),
+  ]);
+  expect(problemsOf({ TEMPORAL_TLS_CERT: '/etc/kring/client.pem' })).toEqual([
+    expect.stringContaining('missing TEMPORAL_TLS_KEY'),
+  ]);
+});
+
+test('a hosted Temporal: address, namespace and API key turn on TLS', () => {
+  const config = loadConfig({
+    TEMPORAL_ADDRESS: 'kring.a1b2c.tmprl.cloud:7233',
+    TEMPORAL_NAMESPACE: 'kring.a1b2c',
+    TEMPORAL_API_KEY: 'secret-key',
+  });
+  expect(temporalConnectionOptions(config.temporal)).toMatchObject({
+    address: 'kring.a1b2c.tmprl.cloud:7233',
+    apiKey: 'secret-key',
+    tls: {},
+  });
+});
+
+test('PostgreSQL, SMTP and Twilio when configured', () => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgresql://kring:geheim@db:5432/kring',
+    SMTP_URL: 'smtp://mail:1025',
+    TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+    TWILIO_AUTH_TOKEN: 'token',
+    TWILIO_FROM: '+3197010000000',
+    PORT: '8080',
+    HOST: '0.0.0.0',
+  });
+  expect(config.databaseUrl).toBe('postgresql://kring:geheim@db:5432/kring');
+  expect(config.smtp).toEqual({ url: 'smtp://mail:1025', from: expect.any(String) });
+  expect(config.twilio).toEqual({ accountSid: `AC${'a'.repeat(32)}`, authToken: 'token', from: '+3197010000000' });
+  expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'http://localhost:8080' });
+});
+
+test('an empty variable counts as unset', () => {
+  expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, http: { port: 3000 } });
+});

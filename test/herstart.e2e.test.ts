@@ -1,0 +1,151 @@
+// Durability: stopping kring mid-case and starting it again on the same data loses nothing;
+// the case is where it was and its timer still fires.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Database } from '../prisma/database';
+import { freePort, opPostgres, tempDir, testDatabase } from './support/omgeving';
+import { startStack, vraag, type Stack } from './support/stack';
+import { geldigeAanvraag } from './support/zaken';
+
+/** Polls `check` until it returns a value, at most `ms` long. */
+async function binnen<T>(ms: number, check: () => Promise<T | undefined>): Promise<T> {
+  const einde = Date.now() + ms;
+  for (;;) {
+    const waarde = await check();
+    if (waarde !== undefined) return waarde;
+    if (Date.now() > einde) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test('worker and Temporal stopped mid-case and started again: the case continues and its timer fires', async () => {
+  const dir = tempDir('herstart');
+  const dbFile = path.join(dir, 'temporal', 'dev-server.sqlite');
+  const pgliteDir = path.join(dir, 'pglite');
+  const temporalPort = await freePort();
+  // Seconds instead of days, so the deadline falls after the restart within this test.
+  const termijnenVoor = () => ({ contact: '12 seconds', contactHerhaling: '1 hour' });
+
+  let db: Database = await testDatabase(pgliteDir);
+  let stack: Stack = await startStack({ database: db, temporalPort, dbFile, termijnenVoor });
+  const { body: zaak } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
+  expect(zaak).toMatchObject({ fase: 'intake', escalaties: { contact: 0 } });
+  const deadline = zaak.termijnen.contactUiterlijk as string;
+
+  await stack.stop();
+  await db.close();
+  // Everything stopped before the deadline: if the escalation comes, it comes after the restart.
+  expect(Date.now()).toBeLessThan(Date.parse(deadline));
+
+  db = await testDatabase(pgliteDir);
+  stack = await startStack({ database: db, temporalPort, dbFile, termijnenVoor });
+  try {
+    const terug = await vraag(`${stack.api}/cases/${zaak.id}`);
+    expect(terug.body).toMatchObject({ id: zaak.id, fase: 'intake', hoofdpersoon: { naam: 'Samira El Amrani' } });
+    // The workflow answers once a worker has picked it up again (the first answer may
+    // wait for the old worker's sticky queue to time out).
+    const live = await binnen(30_000, async () => {
+      const { body } = await vraag(`${stack.api}/cases/${zaak.id}`);
+      return body.live ? body : undefined;
+    });
+    expect(live.termijnen).toEqual({ contactUiterlijk: deadline });
+
+    const na = await binnen(60_000, async () => {
+      const { body } = await vraag(`${stack.api}/cases/${zaak.id}`);
+      return body.escalaties.contact === 1 ? body : undefined;
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(deadline));
+    expect(na.fase).toBe('intake');
+    const escalaties = await db.prisma.auditEvent.findMany({ where: { zaakId: zaak.id, actie: 'escalatie' } });
+    expect(escalaties.map((e) => e.details)).toEqual([{ termijn: 'contact', keer: 1 }]);
+  } finally {
+    await stack.stop();
+    await db.close();
+  }
+});
+
+// ---- npm start itself ----------------------------------------------------------------
+
+interface Gestart {
+  proces: ChildProcess;
+  uitvoer: () => string;
+  klaar: Promise<string>;
+  gestopt: Promise<number | null>;
+}
+
+function npmStart(env: NodeJS.ProcessEnv): Gestart {
+  const proces = spawn(process.execPath, [path.join(__dirname, '..', 'launcher', 'bootstrap.js'), 'start'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let uitvoer = '';
+  const gestopt = new Promise<number | null>((resolve) => proces.once('exit', resolve));
+  const klaar = new Promise<string>((resolve, reject) => {
+    const lees = (chunk: Buffer) => {
+      uitvoer += chunk.toString();
+      const api = /API\s+(http:\/\/\S+)/.exec(uitvoer);
+      if (uitvoer.includes('Press Ctrl-C to stop.') && api) resolve(api[1]!);
+    };
+    proces.stdout!.on('data', lees);
+    proces.stderr!.on('data', lees);
+    void gestopt.then((code) => reject(new Error(`npm start exited with ${code}:\n${uitvoer}`)));
+  });
+  return { proces, uitvoer: () => uitvoer, klaar, gestopt };
+}
+
+function luistert(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+test('npm start brings everything up; Ctrl-C stops all of it; the next start finds the case', async () => {
+  const dataDir = tempDir('npm-start');
+  const temporalPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    KRING_DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(temporalPort),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    // On a PostgreSQL run the launcher uses this run's database; otherwise the embedded one.
+    DATABASE_URL: opPostgres ? process.env.KRING_TEST_DATABASE_URL : '',
+  };
+
+  const eerste = npmStart(env);
+  const api = await eerste.klaar;
+  expect(eerste.uitvoer()).toContain(`Temporal     127.0.0.1:${temporalPort}`);
+  expect(eerste.uitvoer()).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
+  const { status, body: zaak } = await vraag(`${api}/cases`, { body: geldigeAanvraag() });
+  expect(status).toBe(201);
+
+  eerste.proces.kill('SIGINT');
+  expect(await eerste.gestopt).toBe(0);
+  expect(eerste.uitvoer()).toContain('kring stopped.');
+  expect(await luistert(temporalPort)).toBe(false);
+  expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
+
+  const tweede = npmStart(env);
+  try {
+    const api2 = await tweede.klaar;
+    const body = await binnen(30_000, async () => {
+      const antwoord = await vraag(`${api2}/cases/${zaak.id}`);
+      return antwoord.body.live ? antwoord.body : undefined;
+    });
+    expect(body).toMatchObject({
+      id: zaak.id,
+      fase: 'intake',
+      live: true,
+      termijnen: { contactUiterlijk: zaak.termijnen.contactUiterlijk },
+    });
+  } finally {
+    tweede.proces.kill('SIGINT');
+    expect(await tweede.gestopt).toBe(0);
+  }
+});

@@ -1,0 +1,126 @@
+// End to end against a real Temporal dev server: HTTP request → stored case → running
+// workflow → live phase over HTTP.
+import { Client, Connection } from '@temporalio/client';
+import type { Database } from '../prisma/database';
+import { workflowIdVoorZaak } from '../workflows/zaak-interface';
+import { testDatabase } from './support/omgeving';
+import { startStack, vraag, type Stack } from './support/stack';
+import { geldigeAanvraag } from './support/zaken';
+
+const DAG = 24 * 60 * 60 * 1000;
+
+let db: Database;
+let stack: Stack;
+let temporal: Client;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  stack = await startStack({ database: db });
+  temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
+});
+
+afterAll(async () => {
+  await temporal?.connection.close();
+  await stack?.stop();
+  await db?.close();
+});
+
+test('a request becomes a stored case with a running workflow, readable with its live phase', async () => {
+  const aangemaakt = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
+  expect(aangemaakt.status).toBe(201);
+  const id: string = aangemaakt.body.id;
+  expect(aangemaakt.headers.get('location')).toBe(`/cases/${id}`);
+  expect(aangemaakt.body).toMatchObject({
+    fase: 'intake',
+    live: true,
+    regio: 'Flevoland',
+    noodsituatie: false,
+    hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '+31612345678', taal: 'nl' },
+    aanvrager: { relatie: 'professional', naam: 'Anna de Vries', organisatie: 'Jeugdbescherming Flevoland' },
+  });
+  const aangevraagdOp = Date.parse(aangemaakt.body.aangevraagdOp);
+  expect(Date.parse(aangemaakt.body.termijnen.contactUiterlijk)).toBe(aangevraagdOp + 3 * DAG);
+
+  const beschrijving = await temporal.workflow.getHandle(workflowIdVoorZaak(id)).describe();
+  expect(beschrijving.status.name).toBe('RUNNING');
+  expect(beschrijving.type).toBe('zaak');
+
+  const gelezen = await vraag(`${stack.api}/cases/${id}`);
+  expect(gelezen.status).toBe(200);
+  expect(gelezen.body).toMatchObject({ id, fase: 'intake', live: true, escalaties: { contact: 0 } });
+
+  const contact = await vraag(`${stack.api}/cases/${id}/contact`, { body: {} });
+  expect(contact.status).toBe(200);
+  expect(contact.body.fase).toBe('voorbereiding');
+  expect((await vraag(`${stack.api}/cases/${id}`)).body.fase).toBe('voorbereiding');
+  expect((await db.prisma.zaak.findUniqueOrThrow({ where: { id } })).fase).toBe('voorbereiding');
+
+  const nogmaals = await vraag(`${stack.api}/cases/${id}/contact`, {
+    body: {},
+    headers: { 'accept-language': 'en' },
+  });
+  expect(nogmaals.status).toBe(409);
+  expect(nogmaals.body).toMatchObject({ code: 'verkeerde-fase', status: 409 });
+  expect(nogmaals.body.detail).toMatch(/already been recorded/);
+});
+
+test('the emergency path gives the coordinator 24 hours for contact', async () => {
+  const { status, body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ noodsituatie: true }) });
+  expect(status).toBe(201);
+  expect(Date.parse(body.termijnen.contactUiterlijk)).toBe(Date.parse(body.aangevraagdOp) + DAG);
+});
+
+test('the same request twice with one Idempotency-Key gives one case', async () => {
+  const sleutel = `aanvraag-${Date.now()}-herhaald`;
+  const eerste = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
+  const tweede = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
+  expect(eerste.status).toBe(201);
+  expect(tweede.status).toBe(201);
+  expect(tweede.body.id).toBe(eerste.body.id);
+  expect(eerste.headers.get('idempotent-replayed')).toBe('false');
+  expect(tweede.headers.get('idempotent-replayed')).toBe('true');
+
+  expect(await db.prisma.zaak.count({ where: { idempotencyKey: sleutel } })).toBe(1);
+  expect(await db.prisma.deelnemer.count({ where: { zaakId: eerste.body.id } })).toBe(2);
+  const beschrijving = await temporal.workflow.getHandle(workflowIdVoorZaak(eerste.body.id)).describe();
+  expect(beschrijving.status.name).toBe('RUNNING');
+});
+
+test('requests racing with one Idempotency-Key still give one case', async () => {
+  const sleutel = `aanvraag-${Date.now()}-gelijktijdig`;
+  const antwoorden = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } }),
+    ),
+  );
+  expect(antwoorden.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+  expect(new Set(antwoorden.map((a) => a.body.id)).size).toBe(1);
+  expect(await db.prisma.zaak.count({ where: { idempotencyKey: sleutel } })).toBe(1);
+});
+
+test('a reused Idempotency-Key with a different request is refused and stores nothing', async () => {
+  const sleutel = `aanvraag-${Date.now()}-anders`;
+  await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
+  const anders = await vraag(`${stack.api}/cases`, {
+    body: geldigeAanvraag({ regio: sleutel }),
+    headers: { 'idempotency-key': sleutel },
+  });
+  expect(anders.status).toBe(422);
+  expect(anders.body.fouten).toEqual([expect.objectContaining({ veld: 'Idempotency-Key', regel: 'hergebruikt' })]);
+  expect(await db.prisma.zaak.count({ where: { regio: sleutel } })).toBe(0);
+});
+
+test('readiness reports Temporal and the database reachable', async () => {
+  const klaar = await vraag(`${stack.api}/readyz`);
+  expect(klaar).toMatchObject({ status: 200, body: { temporal: true, database: true } });
+  expect((await vraag(`${stack.api}/healthz`)).status).toBe(200);
+});
+
+test('reading a case is recorded in its audit trail', async () => {
+  const { body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
+  await vraag(`${stack.api}/cases/${body.id}`);
+  const acties = (await db.prisma.auditEvent.findMany({ where: { zaakId: body.id }, orderBy: { id: 'asc' } })).map(
+    (e) => e.actie,
+  );
+  expect(acties).toEqual(expect.arrayContaining(['zaak.aangevraagd', 'fase.gewijzigd', 'zaak.ingezien']));
+});

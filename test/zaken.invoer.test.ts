@@ -1,0 +1,166 @@
+// Bad input to the API: always a 4xx naming the field and the rule, never a 5xx, and
+// nothing stored. Temporal is deliberately out of reach here: a request that slipped past
+// validation would try to start a workflow and answer 503, failing these tests.
+import crypto from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { startApi, type RunningApi } from '../api/server';
+import type { Database } from '../prisma/database';
+import { freePort, testDatabase } from './support/omgeving';
+import { vraag } from './support/stack';
+import { geldigeAanvraag } from './support/zaken';
+
+// Every request here carries this marker in the main person's name and the region, so the
+// test can find anything it might have stored, whatever other tests run beside it.
+const merk = `invoertest-${crypto.randomUUID()}`;
+
+let db: Database;
+let api: RunningApi;
+let client: Client;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  client = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
+  api = await startApi(
+    { prisma: db.prisma, temporal: client, taskQueue: 'niemand', databaseBereikbaar: () => db.ping() },
+    { host: '127.0.0.1', port: 0 },
+  );
+});
+
+afterAll(async () => {
+  const zaken = await db.prisma.zaak.count({ where: { regio: { startsWith: merk } } });
+  const personen = await db.prisma.persoon.count({ where: { naam: { startsWith: merk } } });
+  await api?.stop();
+  await client?.connection.close();
+  await db?.close();
+  // Checked after all requests: none of them stored anything.
+  expect({ zaken, personen }).toEqual({ zaken: 0, personen: 0 });
+});
+
+function aanvraag(overrides: Record<string, unknown> = {}) {
+  const basis = geldigeAanvraag();
+  return { ...basis, regio: merk, hoofdpersoon: { ...basis.hoofdpersoon, naam: merk }, ...overrides };
+}
+
+function zonder(veld: string): Record<string, unknown> {
+  const rest: Record<string, unknown> = aanvraag();
+  delete rest[veld];
+  return rest;
+}
+
+async function verwachtProbleem(antwoord: Awaited<ReturnType<typeof vraag>>, status: number) {
+  expect(antwoord.status).toBe(status);
+  expect(antwoord.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(antwoord.body).toMatchObject({ status, type: expect.stringMatching(/^\/problemen\//) });
+  expect(JSON.stringify(antwoord.body)).not.toMatch(/at .+\.(ts|js):\d+/); // no stack traces
+}
+
+const gevallen: Array<[string, unknown, { veld: string; regel: string }]> = [
+  ['no requester', zonder('aanvrager'), { veld: 'aanvrager', regel: 'verplicht' }],
+  ['no main person', zonder('hoofdpersoon'), { veld: 'hoofdpersoon', regel: 'verplicht' }],
+  ['no region', zonder('regio'), { veld: 'regio', regel: 'verplicht' }],
+  [
+    "no main person's name",
+    aanvraag({ hoofdpersoon: { telefoon: '0612345678' } }),
+    { veld: 'hoofdpersoon.naam', regel: 'verplicht' },
+  ],
+  [
+    "no professional requester's name",
+    aanvraag({ aanvrager: { relatie: 'professional', organisatie: 'Veilig Thuis' } }),
+    { veld: 'aanvrager.naam', regel: 'verplicht' },
+  ],
+  ['region as a number', aanvraag({ regio: 5 }), { veld: 'regio', regel: 'type' }],
+  ['emergency as text', aanvraag({ noodsituatie: 'ja' }), { veld: 'noodsituatie', regel: 'type' }],
+  ['main person as text', aanvraag({ hoofdpersoon: 'Samira' }), { veld: 'hoofdpersoon', regel: 'type' }],
+  ['wishes as a list', aanvraag({ wensen: ['vrouw'] }), { veld: 'wensen', regel: 'type' }],
+  ['an empty region', aanvraag({ regio: '  ' }), { veld: 'regio', regel: 'minimale-lengte' }],
+  ['a region of 101 characters', aanvraag({ regio: merk + 'x'.repeat(101) }), { veld: 'regio', regel: 'maximale-lengte' }],
+  ['an unknown relation', aanvraag({ aanvrager: { relatie: 'oom' } }), { veld: 'aanvrager.relatie', regel: 'keuze' }],
+  [
+    'an invalid email address',
+    aanvraag({ hoofdpersoon: { naam: merk, email: 'samira-at-example' } }),
+    { veld: 'hoofdpersoon.email', regel: 'formaat' },
+  ],
+  [
+    'a phone number too short',
+    aanvraag({ hoofdpersoon: { naam: merk, telefoon: '0612' } }),
+    { veld: 'hoofdpersoon.telefoon', regel: 'formaat' },
+  ],
+  ['an unknown gender wish', aanvraag({ wensen: { geslacht: 'x' } }), { veld: 'wensen.geslacht', regel: 'keuze' }],
+  ['an unknown field', aanvraag({ dossiernummer: 12 }), { veld: 'dossiernummer', regel: 'onbekend-veld' }],
+  [
+    'a citizen service number nobody asked for',
+    aanvraag({ hoofdpersoon: { naam: merk, bsn: '123456782' } }),
+    { veld: 'hoofdpersoon.bsn', regel: 'onbekend-veld' },
+  ],
+  ['a list instead of an object', [aanvraag()], { veld: '(verzoek)', regel: 'type' }],
+  ['null', null, { veld: '(verzoek)', regel: 'type' }],
+  ['a bare string', 'aanvraag', { veld: '(verzoek)', regel: 'type' }],
+];
+
+test.each(gevallen)('POST /cases with %s: 422 naming the field and the rule', async (_naam, body, fout) => {
+  const antwoord = await vraag(`${api.url}/cases`, { body: JSON.stringify(body) });
+  await verwachtProbleem(antwoord, 422);
+  expect(antwoord.body.fouten).toEqual(expect.arrayContaining([expect.objectContaining(fout)]));
+  for (const f of antwoord.body.fouten) expect(f.melding).toContain(f.veld === '(verzoek)' ? 'verzoek' : f.veld);
+});
+
+test('all problems of one request are reported together', async () => {
+  const antwoord = await vraag(`${api.url}/cases`, {
+    body: { aanvrager: { relatie: 'oom' }, hoofdpersoon: { naam: '' }, regio: 7, extra: true },
+  });
+  await verwachtProbleem(antwoord, 422);
+  expect(antwoord.body.fouten.map((f: { veld: string }) => f.veld).sort()).toEqual(
+    ['aanvrager.relatie', 'extra', 'hoofdpersoon.naam', 'regio'].sort(),
+  );
+});
+
+test('errors are in Dutch by default and in English on request', async () => {
+  const nl = await vraag(`${api.url}/cases`, { body: zonder('regio') });
+  expect(nl.body).toMatchObject({ title: 'Ongeldige invoer' });
+  expect(nl.body.fouten[0].melding).toBe('regio is verplicht.');
+  expect(nl.headers.get('content-language')).toBe('nl');
+
+  const en = await vraag(`${api.url}/cases`, { body: zonder('regio'), headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+  expect(en.body).toMatchObject({ title: 'Invalid input' });
+  expect(en.body.fouten[0].melding).toBe('regio is required.');
+  expect(en.headers.get('content-language')).toBe('en');
+});
+
+test('malformed JSON: 400', async () => {
+  const antwoord = await vraag(`${api.url}/cases`, { body: `{"regio": "${merk}", "hoofdpersoon": {` });
+  await verwachtProbleem(antwoord, 400);
+  expect(antwoord.body.type).toBe('/problemen/ongeldige-json');
+});
+
+test('a 2 MB body: 413, nothing read into the database', async () => {
+  const groot = JSON.stringify(aanvraag({ vraag: 'x'.repeat(2 * 1024 * 1024) }));
+  const antwoord = await vraag(`${api.url}/cases`, { body: groot });
+  await verwachtProbleem(antwoord, 413);
+});
+
+test('a body that is not JSON: 415', async () => {
+  const antwoord = await vraag(`${api.url}/cases`, {
+    body: `regio=${merk}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  await verwachtProbleem(antwoord, 415);
+});
+
+test('an Idempotency-Key that is too short: 422 naming the header', async () => {
+  const antwoord = await vraag(`${api.url}/cases`, { body: aanvraag(), headers: { 'idempotency-key': 'kort' } });
+  await verwachtProbleem(antwoord, 422);
+  expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'Idempotency-Key', regel: 'formaat' })]);
+});
+
+test('a case that does not exist, or an id that cannot exist: 404', async () => {
+  await verwachtProbleem(await vraag(`${api.url}/cases/${crypto.randomUUID()}`), 404);
+  await verwachtProbleem(await vraag(`${api.url}/cases/niet-een-id`), 404);
+  await verwachtProbleem(await vraag(`${api.url}/cases/${crypto.randomUUID()}/contact`, { body: {} }), 404);
+  await verwachtProbleem(await vraag(`${api.url}/bestaat-niet`), 404);
+});
+
+test('a contact moment that is not a timestamp: 422', async () => {
+  const antwoord = await vraag(`${api.url}/cases/${crypto.randomUUID()}/contact`, { body: { op: 'gisteren' } });
+  await verwachtProbleem(antwoord, 422);
+  expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'op', regel: 'formaat' })]);
+});
