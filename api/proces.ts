@@ -15,6 +15,8 @@ import { Probleem } from './problem';
 
 /** How long a read waits for the workflow's answer before showing the stored phase. */
 const STATUS_WACHTTIJD_MS = 3000;
+/** How long a start or a command may take before the caller hears "try again". */
+const OPDRACHT_WACHTTIJD_MS = 15_000;
 
 export interface Proces {
   start(start: ZaakStart): Promise<void>;
@@ -27,14 +29,16 @@ export function procesVia(client: Client, taskQueue: string): Proces {
   return {
     async start(start) {
       try {
-        await client.workflow.start<typeof zaak>('zaak', {
-          taskQueue,
-          workflowId: workflowIdVoorZaak(start.zaakId),
-          args: [start],
-          // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        await client.connection.withDeadline(Date.now() + OPDRACHT_WACHTTIJD_MS, () =>
+          client.workflow.start<typeof zaak>('zaak', {
+            taskQueue,
+            workflowId: workflowIdVoorZaak(start.zaakId),
+            args: [start],
+            // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        );
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return;
         throw onbereikbaar(err);
@@ -54,7 +58,10 @@ export function procesVia(client: Client, taskQueue: string): Proces {
     async opdracht(zaakId, update, arg, opdrachtId) {
       const handle = client.workflow.getHandle(workflowIdVoorZaak(zaakId));
       try {
-        return await handle.executeUpdate(update, { args: [arg], updateId: opdrachtId });
+        // The Idempotency-Key becomes the update id: Temporal runs a repeated command once.
+        return await client.connection.withDeadline(Date.now() + OPDRACHT_WACHTTIJD_MS, () =>
+          handle.executeUpdate(update, { args: [arg], updateId: opdrachtId }),
+        );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) throw procesOntbreekt();
         const reden = afwijzingVan(err);

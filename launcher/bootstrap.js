@@ -76,8 +76,11 @@ if (command === 'test') {
   process.argv = [process.argv[0], 'jest', ...args];
   require('jest').run(args);
 } else if (typescriptEntries[command]) {
+  const entry = path.join(ROOT, typescriptEntries[command]);
+  // The entry sees its own arguments, as if run directly.
+  process.argv = [process.argv[0], entry, ...args];
   require('tsx/cjs/api').register();
-  require(path.join(ROOT, typescriptEntries[command]));
+  require(entry);
 } else {
   fail(`usage: node launcher/bootstrap.js ${[...Object.keys(typescriptEntries), 'test'].join('|')} [args…]`);
 }

@@ -1,5 +1,5 @@
 // The intake phase under Temporal's time-skipping server: days pass in moments.
-import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -20,38 +20,33 @@ let env: TestWorkflowEnvironment;
 let db: Database;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
   db = await testDatabase();
 });
 
 afterAll(async () => {
-  await env?.teardown();
   await db?.close();
 });
 
-let taskQueue: string;
-const gestart: WorkflowHandle[] = [];
+// A server per test: a test that fails half-way cannot leave the next one a clock that
+// no longer skips (the test server holds time still while an activity is outstanding).
+beforeEach(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
+});
 
-/**
- * Runs `fn` with a worker on a task queue of this test's own. The test's cases are
- * terminated afterwards: their timers would otherwise fire during the next test's time
- * skips, for a worker that is gone.
- */
+afterEach(async () => {
+  await env?.teardown();
+});
+
+const taskQueue = 'intake-test';
+
 async function metWorker<T>(fn: () => Promise<T>): Promise<T> {
-  taskQueue = `intake-${expect.getState().currentTestName}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities: createActivities({ prisma: db.prisma }),
   });
-  return worker.runUntil(async () => {
-    try {
-      return await fn();
-    } finally {
-      await Promise.all(gestart.splice(0).map((h) => h.terminate('test finished')));
-    }
-  });
+  return worker.runUntil(fn);
 }
 
 async function startZaak(noodsituatie: boolean) {
@@ -68,7 +63,6 @@ async function startZaak(noodsituatie: boolean) {
     workflowId: workflowIdVoorZaak(zaak.id),
     args: [start],
   });
-  gestart.push(handle);
   return { zaak, handle, aangevraagdOp };
 }
 

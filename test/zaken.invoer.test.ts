@@ -27,14 +27,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const zaken = await db.prisma.zaak.count({ where: { regio: { startsWith: merk } } });
-  const personen = await db.prisma.persoon.count({ where: { naam: { startsWith: merk } } });
   await api?.stop();
   await client?.connection.close();
   await db?.close();
-  // Checked after all requests: none of them stored anything.
-  expect({ zaken, personen }).toEqual({ zaken: 0, personen: 0 });
 });
+
+async function opgeslagen() {
+  return {
+    zaken: await db.prisma.zaak.count({ where: { regio: { startsWith: merk } } }),
+    personen: await db.prisma.persoon.count({ where: { naam: { startsWith: merk } } }),
+  };
+}
 
 function aanvraag(overrides: Record<string, unknown> = {}) {
   const basis = geldigeAanvraag();
@@ -163,4 +166,16 @@ test('a contact moment that is not a timestamp: 422', async () => {
   const antwoord = await vraag(`${api.url}/cases/${crypto.randomUUID()}/contact`, { body: { op: 'gisteren' } });
   await verwachtProbleem(antwoord, 422);
   expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'op', regel: 'formaat' })]);
+});
+
+test('a valid request while Temporal is out of reach: 503, and the request is taken back whole', async () => {
+  const antwoord = await vraag(`${api.url}/cases`, { body: aanvraag() });
+  await verwachtProbleem(antwoord, 503);
+  expect(antwoord.body.detail).toMatch(/Temporal/);
+  expect(await opgeslagen()).toEqual({ zaken: 0, personen: 0 });
+});
+
+// Runs last: none of the requests above stored anything.
+test('nothing of any refused request was stored', async () => {
+  expect(await opgeslagen()).toEqual({ zaken: 0, personen: 0 });
 });
