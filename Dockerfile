@@ -4,9 +4,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
-# Installs nothing more (the stamp matches), generates the Prisma client, compiles to dist/
-# and bundles the workflow code once.
-RUN npm run build
+# Generates the Prisma client, compiles to dist/ and bundles the workflow code once;
+# then drops what only building and testing need.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app

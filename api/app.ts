@@ -2,22 +2,19 @@
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
-import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { foutafhandeling, niemandGevonden } from './problem';
-import { procesVia } from './proces';
+import type { Proces } from './proces';
 import { zakenRouter } from './zaken';
 
 export interface ApiDeps {
   prisma: PrismaClient;
   temporal: Client;
-  taskQueue: string;
-  /** Mainly for tests and demos that need deadlines of seconds rather than days. */
-  termijnenVoor?: (noodsituatie: boolean) => Termijnen;
+  proces: Proces;
   /** true when the database answers; used by /readyz. */
   databaseBereikbaar: () => Promise<boolean>;
 }
 
-export const MAX_BODY = '100kb';
+const MAX_BODY = '100kb';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -35,14 +32,7 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(temporal && database ? 200 : 503).json({ temporal, database });
   });
 
-  app.use(
-    '/cases',
-    zakenRouter({
-      prisma: deps.prisma,
-      proces: procesVia(deps.temporal, deps.taskQueue),
-      termijnenVoor: deps.termijnenVoor ?? standaardTermijnen,
-    }),
-  );
+  app.use('/cases', zakenRouter({ prisma: deps.prisma, proces: deps.proces }));
 
   app.use((_req, _res) => {
     throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });

@@ -48,18 +48,20 @@ export const niemandGevonden = (wat: Tekst) =>
   new Probleem('niet-gevonden', { nl: `${wat.nl} bestaat niet.`, en: `${wat.en} does not exist.` });
 
 /** body-parser's own errors, by their `type`. */
-function vanBodyParser(err: { type?: string; status?: number }): Probleem | undefined {
+function vanBodyParser(err: { type?: string; limit?: number }): Probleem | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
       return new Probleem('ongeldige-json', {
         nl: 'De inhoud van het verzoek is geen geldige JSON.',
         en: 'The request body is not valid JSON.',
       });
-    case 'entity.too.large':
+    case 'entity.too.large': {
+      const kB = Math.floor((err.limit ?? 0) / 1024);
       return new Probleem('te-groot', {
-        nl: 'Het verzoek is groter dan toegestaan (100 kB).',
-        en: 'The request is larger than allowed (100 kB).',
+        nl: `Het verzoek is groter dan toegestaan (${kB} kB).`,
+        en: `The request is larger than allowed (${kB} kB).`,
       });
+    }
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new Probleem('mediatype', {

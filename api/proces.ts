@@ -1,5 +1,6 @@
 // The case workflow as the API sees it: start it, ask where it stands, give it commands.
-// Temporal's errors become problems the caller understands (404, 409 with the reason, 503).
+// Temporal's errors become problems the caller understands (409 with the reason, 503).
+import crypto from 'node:crypto';
 import {
   ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
@@ -9,8 +10,9 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AFWIJZING, type Reden } from '../workflows/afwijzing';
+import type { Termijnen } from '../workflows/termijnen';
 import type { zaak } from '../workflows/zaak';
-import { statusQuery, workflowIdVoorZaak, type ZaakStart, type ZaakStatus } from '../workflows/zaak-interface';
+import { statusQuery, workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
 import { Probleem } from './problem';
 
 /** How long a read waits for the workflow's answer before showing the stored phase. */
@@ -18,22 +20,40 @@ const STATUS_WACHTTIJD_MS = 3000;
 /** How long a start or a command may take before the caller hears "try again". */
 const OPDRACHT_WACHTTIJD_MS = 15_000;
 
-export interface Proces {
-  start(start: ZaakStart): Promise<void>;
-  /** The live status, or undefined when Temporal or every worker is out of reach. */
-  status(zaakId: string): Promise<ZaakStatus | undefined>;
-  opdracht<Arg>(zaakId: string, update: UpdateDefinition<ZaakStatus, [Arg]>, arg: Arg, opdrachtId?: string): Promise<ZaakStatus>;
+/** What the process needs of a stored case to start it. */
+export interface TeStartenZaak {
+  id: string;
+  noodsituatie: boolean;
+  aangevraagdOp: Date;
 }
 
-export function procesVia(client: Client, taskQueue: string): Proces {
+export interface Proces {
+  /** Starts the case's workflow; a repeat joins the running one. Throws 503 when Temporal is out of reach. */
+  start(zaak: TeStartenZaak): Promise<void>;
+  /** The live status, or undefined when the workflow does not answer (not started, or out of reach). */
+  status(zaakId: string): Promise<ZaakStatus | undefined>;
+  /** Runs a command once per `opdrachtId` (the caller's Idempotency-Key), or throws its refusal as 409. */
+  opdracht<Arg>(
+    zaakId: string,
+    update: UpdateDefinition<ZaakStatus, [Arg]>,
+    arg: Arg,
+    opdrachtId?: string,
+  ): Promise<ZaakStatus>;
+}
+
+export function procesVia(
+  client: Client,
+  taskQueue: string,
+  termijnenVoor: (noodsituatie: boolean) => Termijnen,
+): Proces {
   return {
-    async start(start) {
+    async start({ id, noodsituatie, aangevraagdOp }) {
       try {
         await client.connection.withDeadline(Date.now() + OPDRACHT_WACHTTIJD_MS, () =>
           client.workflow.start<typeof zaak>('zaak', {
             taskQueue,
-            workflowId: workflowIdVoorZaak(start.zaakId),
-            args: [start],
+            workflowId: workflowIdVoorZaak(id),
+            args: [{ zaakId: id, noodsituatie, aangevraagdOp: aangevraagdOp.toISOString(), termijnen: termijnenVoor(noodsituatie) }],
             // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
             workflowIdConflictPolicy: 'USE_EXISTING',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -50,7 +70,7 @@ export function procesVia(client: Client, taskQueue: string): Proces {
       try {
         return await client.connection.withDeadline(Date.now() + STATUS_WACHTTIJD_MS, () => handle.query(statusQuery));
       } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw procesOntbreekt();
+        if (!(err instanceof WorkflowNotFoundError)) console.warn(`status of case ${zaakId} unavailable: ${(err as Error).message}`);
         return undefined;
       }
     },
@@ -58,18 +78,37 @@ export function procesVia(client: Client, taskQueue: string): Proces {
     async opdracht(zaakId, update, arg, opdrachtId) {
       const handle = client.workflow.getHandle(workflowIdVoorZaak(zaakId));
       try {
-        // The Idempotency-Key becomes the update id: Temporal runs a repeated command once.
         return await client.connection.withDeadline(Date.now() + OPDRACHT_WACHTTIJD_MS, () =>
-          handle.executeUpdate(update, { args: [arg], updateId: opdrachtId }),
+          handle.executeUpdate(update, { args: [arg], updateId: updateId(update.name, arg, opdrachtId) }),
         );
       } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw procesOntbreekt();
+        if (err instanceof WorkflowNotFoundError) {
+          throw new Probleem(
+            'conflict',
+            {
+              nl: 'Het proces van deze zaak is nog niet gestart. Probeer het over een minuut opnieuw.',
+              en: "This case's process has not started yet. Please try again in a minute.",
+            },
+            [],
+            { code: 'proces-niet-gestart' },
+          );
+        }
         const reden = afwijzingVan(err);
         if (reden) throw new Probleem('conflict', { nl: reden.nl, en: reden.en }, [], { code: reden.code });
         throw onbereikbaar(err);
       }
     },
   };
+}
+
+/**
+ * Temporal runs an update once per id. The id binds the caller's key to this very command,
+ * so a key reused for a different command is not mistaken for a repeat of the first.
+ */
+function updateId(naam: string, arg: unknown, opdrachtId: string | undefined): string | undefined {
+  if (opdrachtId === undefined) return undefined;
+  const inhoud = crypto.createHash('sha256').update(`${naam}\n${JSON.stringify(arg)}`).digest('hex').slice(0, 16);
+  return `${opdrachtId}:${inhoud}`;
 }
 
 function afwijzingVan(err: unknown): Reden | undefined {
@@ -79,15 +118,8 @@ function afwijzingVan(err: unknown): Reden | undefined {
   return undefined;
 }
 
-function procesOntbreekt(): Probleem {
-  return new Probleem('niet-gevonden', {
-    nl: 'Het proces van deze zaak bestaat niet (meer) in Temporal.',
-    en: "This case's process does not exist (any more) in Temporal.",
-  });
-}
-
 function onbereikbaar(err: unknown): Probleem {
-  console.error('Temporal call failed:', err);
+  console.error('Temporal call failed:', err instanceof Error ? err.message : err);
   return new Probleem('onbereikbaar', {
     nl: 'Het processysteem (Temporal) is nu niet bereikbaar. Probeer het zo opnieuw.',
     en: 'The process engine (Temporal) cannot be reached right now. Please try again shortly.',

@@ -14,9 +14,16 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const notListening = (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`${listen.host}:${listen.port} is already in use: stop what runs there, or set PORT to a free port`)
+          : err,
+      );
+    server.once('error', notListening);
     server.listen(listen.port, listen.host, () => {
-      server.removeListener('error', reject);
+      server.removeListener('error', notListening);
+      server.on('error', (err) => console.error('HTTP server error:', err));
       const { address, port } = server.address() as AddressInfo;
       const host = address.includes(':') ? `[${address}]` : address;
       resolve({

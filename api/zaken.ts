@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import type { Termijnen } from '../workflows/termijnen';
 import { contactVastleggenUpdate, workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
 import { Probleem, niemandGevonden } from './problem';
 import type { Proces } from './proces';
@@ -13,7 +12,6 @@ import { valideer } from './validatie';
 export interface ZakenDeps {
   prisma: PrismaClient;
   proces: Proces;
-  termijnenVoor: (noodsituatie: boolean) => Termijnen;
 }
 
 // Until accounts exist (see the API issue), every change is recorded as made through the API.
@@ -24,7 +22,7 @@ const DE_ZAAK = { nl: 'Deze zaak', en: 'This case' };
 const metDeelnemers = { deelnemers: { include: { persoon: true } } } satisfies Prisma.ZaakInclude;
 type ZaakRecord = Prisma.ZaakGetPayload<{ include: typeof metDeelnemers }>;
 
-export function zakenRouter({ prisma, proces, termijnenVoor }: ZakenDeps): Router {
+export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   const router = Router();
 
   router.post('/', vereisJson, async (req, res) => {
@@ -33,35 +31,32 @@ export function zakenRouter({ prisma, proces, termijnenVoor }: ZakenDeps): Route
     const verzoekHash = sleutel && crypto.createHash('sha256').update(JSON.stringify(aanvraag)).digest('hex');
 
     let zaak = sleutel ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
-    const herhaling = zaak !== undefined;
+    let herhaling = zaak !== undefined;
     if (!zaak) {
       try {
         zaak = await aanvraagVastleggen(aanvraag, sleutel, verzoekHash);
       } catch (err) {
         // The same key arrived twice at once: the other request stored it first.
-        if (!(sleutel && isUniekeSleutelBotsing(err))) throw err;
-        zaak = (await eerdereAanvraag(sleutel, verzoekHash!))!;
+        zaak = sleutel && isUniekeSleutelBotsing(err) ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
+        if (!zaak) throw err;
+        herhaling = true;
       }
     }
 
-    try {
-      await proces.start({
-        zaakId: zaak.id,
-        noodsituatie: zaak.noodsituatie,
-        aangevraagdOp: zaak.aangevraagdOp.toISOString(),
-        termijnen: termijnenVoor(zaak.noodsituatie),
-      });
-    } catch (err) {
-      // Without its process a case would silently never move: take the request back whole.
-      if (!herhaling) await aanvraagTerugdraaien(zaak);
-      throw err;
-    }
-
+    // Stored is stored: when Temporal is out of reach the request is accepted (202) and
+    // the sweep in herstel.ts starts its workflow once Temporal answers again.
+    const gestart = await proces.start(zaak).then(
+      () => true,
+      (err) => {
+        if (err instanceof Probleem && err.soort === 'onbereikbaar') return false;
+        throw err;
+      },
+    );
     res
-      .status(201)
+      .status(gestart ? 201 : 202)
       .location(`${req.baseUrl}/${zaak.id}`)
       .set('Idempotent-Replayed', String(herhaling))
-      .json(weergave(zaak, await proces.status(zaak.id)));
+      .json(weergave(zaak, gestart ? await proces.status(zaak.id) : undefined));
   });
 
   router.get('/:id', async (req, res) => {
@@ -134,14 +129,6 @@ export function zakenRouter({ prisma, proces, termijnenVoor }: ZakenDeps): Route
       });
       return zaak;
     });
-  }
-
-  async function aanvraagTerugdraaien(zaak: ZaakRecord): Promise<void> {
-    const personen = [...new Set(zaak.deelnemers.map((d) => d.persoonId))];
-    await prisma.$transaction([
-      prisma.zaak.delete({ where: { id: zaak.id } }),
-      prisma.persoon.deleteMany({ where: { id: { in: personen } } }),
-    ]);
   }
 
   return router;

@@ -17,6 +17,8 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl?: string;
+  /** Settles with the exit code when the server process ends, for whatever reason. */
+  exited: Promise<number | null>;
   /** Graceful stop (SIGTERM, so SQLite is closed properly), forced after 15 s. */
   stop(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export function startDevServer(options: DevServerOptions): Promise<DevServer> {
         resolve({
           address: `127.0.0.1:${options.port}`,
           uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+          exited,
           stop,
         });
       }

@@ -1,61 +1,70 @@
-// The worker and the API in one process, sharing the database and Temporal: what
-// `npm start` runs, and what the end-to-end tests start.
+// kring's processes, composed from their parts: `npm start` runs worker and API together in
+// one process; `npm run worker` and `npm run api` run one each. Tests start them the same way.
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { startHerstel } from '../api/herstel';
+import { procesVia } from '../api/proces';
 import { startApi } from '../api/server';
 import type { TemporalConfig } from '../config/config';
 import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
-import type { Termijnen } from '../workflows/termijnen';
+import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
 
 export interface KringOptions {
   temporal: TemporalConfig;
   database: Database;
-  http: { host: string; port: number };
+  /** Where the API listens; absent: no API in this process. */
+  http?: { host: string; port: number };
+  /** false: no worker in this process. */
+  worker?: boolean;
   workflowCode?: WorkflowCode;
+  /** For tests and demos that need deadlines of seconds rather than days. */
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
 }
 
 export interface RunningKring {
-  apiUrl: string;
-  worker: RunningWorker;
+  apiUrl?: string;
+  worker?: RunningWorker;
   /** API first (no new commands), then the worker, then the connections. */
   stop(): Promise<void>;
 }
 
 export async function startKring(options: KringOptions): Promise<RunningKring> {
   const connectionOptions = temporalConnectionOptions(options.temporal);
+  const { prisma } = options.database;
   const cleanup: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   };
   try {
-    const workerConnection = await NativeConnection.connect(connectionOptions);
-    cleanup.push(() => workerConnection.close());
-    const clientConnection = await Connection.connect(connectionOptions);
-    cleanup.push(() => clientConnection.close());
-
-    const worker = await runWorker({
-      temporal: options.temporal,
-      prisma: options.database.prisma,
-      connection: workerConnection,
-      workflowCode: options.workflowCode,
-    });
-    cleanup.push(() => worker.stop());
-
-    const api = await startApi(
-      {
-        prisma: options.database.prisma,
-        temporal: new Client({ connection: clientConnection, namespace: options.temporal.namespace }),
-        taskQueue: options.temporal.taskQueue,
-        termijnenVoor: options.termijnenVoor,
-        databaseBereikbaar: () => options.database.ping(),
-      },
-      options.http,
-    );
-    cleanup.push(() => api.stop());
-    return { apiUrl: api.url, worker, stop };
+    const running: RunningKring = { stop };
+    if (options.worker !== false) {
+      const workerConnection = await NativeConnection.connect(connectionOptions);
+      cleanup.push(() => workerConnection.close());
+      running.worker = await runWorker({
+        temporal: options.temporal,
+        prisma,
+        connection: workerConnection,
+        workflowCode: options.workflowCode,
+      });
+      cleanup.push(() => running.worker!.stop());
+    }
+    if (options.http) {
+      const clientConnection = await Connection.connect(connectionOptions);
+      cleanup.push(() => clientConnection.close());
+      const temporal = new Client({ connection: clientConnection, namespace: options.temporal.namespace });
+      const proces = procesVia(temporal, options.temporal.taskQueue, options.termijnenVoor ?? standaardTermijnen);
+      const herstel = startHerstel(prisma, proces);
+      cleanup.push(async () => herstel.stop());
+      const api = await startApi(
+        { prisma, temporal, proces, databaseBereikbaar: () => options.database.ping() },
+        options.http,
+      );
+      cleanup.push(() => api.stop());
+      running.apiUrl = api.url;
+    }
+    return running;
   } catch (err) {
     await stop();
     throw err;

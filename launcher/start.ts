@@ -39,6 +39,12 @@ async function main(): Promise<void> {
         uiPort: config.temporal.uiPort,
         dbFile: path.join(config.dataDir, 'temporal', 'dev-server.sqlite'),
         namespace: config.temporal.namespace,
+      }).catch((err: Error) => {
+        if (!/address already in use/.test(err.message)) throw err;
+        throw new Error(
+          `${err.message}\nA port is taken: set TEMPORAL_DEV_PORT and TEMPORAL_UI_PORT to free ports, ` +
+            'or TEMPORAL_ADDRESS to use the Temporal server that runs there.',
+        );
       });
     }
     running.database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
@@ -51,13 +57,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  running.kring.worker.done.then(
+  // Nothing runs half: if the worker or Temporal ends on its own, kring stops as a whole.
+  running.kring.worker!.done.then(
     () => stopAll('the worker stopped', 1),
     (err) => {
       console.error('the worker failed:', err);
       return stopAll('the worker failed', 1);
     },
   );
+  void running.devServer?.exited.then((code) => stopAll(`the Temporal dev server exited (code ${code})`, 1));
   console.log(banner(config, running.kring, running.devServer));
 }
 

@@ -20,8 +20,10 @@ export type DatabaseTarget =
 
 export interface Database {
   readonly prisma: PrismaClient;
-  readonly kind: DatabaseTarget['kind'];
-  /** Applies pending migrations; safe when several processes start at once. */
+  /**
+   * Applies pending migrations, all in one transaction (so `CREATE INDEX CONCURRENTLY` and
+   * the like do not belong in a migration); safe when several processes start at once.
+   */
   migrate(): Promise<string[]>;
   /** true when a trivial query answers. */
   ping(): Promise<boolean>;
@@ -43,7 +45,6 @@ function openPostgres(url: string): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
-    kind: 'postgres',
     async migrate() {
       const client = await pool.connect();
       try {
@@ -82,7 +83,6 @@ async function openPGlite(dir: string | undefined): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,
-    kind: 'pglite',
     migrate: () =>
       db.transaction(async (tx) => {
         const session: MigrationSession = {

@@ -83,3 +83,11 @@ describe('the embedded database', () => {
     expect(fs.existsSync(`${dir}.lock`)).toBe(false);
   });
 });
+
+test('a lock with this very pid, from an earlier life of the pid (a restarted container), is taken over', async () => {
+  const dir = path.join(tempDir('pglite'), 'pglite');
+  fs.writeFileSync(`${dir}.lock`, String(process.pid));
+  const db = await openDatabase({ kind: 'pglite', dir });
+  await db.close();
+  expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+});

@@ -49,9 +49,9 @@ async function metWorker<T>(fn: () => Promise<T>): Promise<T> {
   return worker.runUntil(fn);
 }
 
-async function startZaak(noodsituatie: boolean) {
+async function startZaak(noodsituatie: boolean, geledenMs = 0) {
   const zaak = await opgeslagenZaak(db.prisma, noodsituatie);
-  const aangevraagdOp = new Date(await env.currentTimeMs());
+  const aangevraagdOp = new Date((await env.currentTimeMs()) - geledenMs);
   const start: ZaakStart = {
     zaakId: zaak.id,
     noodsituatie,
@@ -162,5 +162,22 @@ test('a contact moment before the request or in the future is refused', async ()
       expect(failure?.details?.[0]).toMatchObject({ code: 'ongeldig-moment' });
     }
     expect((await handle.query(statusQuery)).fase).toBe('intake');
+  });
+});
+
+test('a case whose workflow starts 10 days late escalates once, then every 3 days from now', async () => {
+  // As when the sweep starts a request stored while Temporal was away: deadlines count from
+  // the request, and the missed intervals do not arrive as a burst.
+  await metWorker(async () => {
+    const { zaak, handle } = await startZaak(false, 10 * DAG);
+    const gestart = await env.currentTimeMs();
+    await env.sleep('1 minute');
+    const status = await handle.query(statusQuery);
+    expect(status.escalaties.contact).toBe(1);
+    expect(Date.parse(status.termijnen.contactUiterlijk!)).toBeGreaterThanOrEqual(gestart + 3 * DAG);
+
+    await env.sleep('3 days');
+    expect((await handle.query(statusQuery)).escalaties.contact).toBe(2);
+    expect(await escalatiesInDatabase(zaak.id)).toHaveLength(2);
   });
 });

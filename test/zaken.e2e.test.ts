@@ -1,11 +1,14 @@
 // End to end against a real Temporal dev server: HTTP request → stored case → running
 // workflow → live phase over HTTP.
 import { Client, Connection } from '@temporalio/client';
+import { startHerstel } from '../api/herstel';
+import { procesVia } from '../api/proces';
 import type { Database } from '../prisma/database';
+import { termijnenVoor } from '../workflows/termijnen';
 import { workflowIdVoorZaak } from '../workflows/zaak-interface';
 import { testDatabase } from './support/omgeving';
-import { startStack, vraag, type Stack } from './support/stack';
-import { geldigeAanvraag } from './support/zaken';
+import { liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { geldigeAanvraag, opgeslagenZaak } from './support/zaken';
 
 const DAG = 24 * 60 * 60 * 1000;
 
@@ -32,22 +35,18 @@ test('a request becomes a stored case with a running workflow, readable with its
   expect(aangemaakt.headers.get('location')).toBe(`/cases/${id}`);
   expect(aangemaakt.body).toMatchObject({
     fase: 'intake',
-    live: true,
     regio: 'Flevoland',
     noodsituatie: false,
     hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '+31612345678', taal: 'nl' },
     aanvrager: { relatie: 'professional', naam: 'Anna de Vries', organisatie: 'Jeugdbescherming Flevoland' },
   });
-  const aangevraagdOp = Date.parse(aangemaakt.body.aangevraagdOp);
-  expect(Date.parse(aangemaakt.body.termijnen.contactUiterlijk)).toBe(aangevraagdOp + 3 * DAG);
-
   const beschrijving = await temporal.workflow.getHandle(workflowIdVoorZaak(id)).describe();
   expect(beschrijving.status.name).toBe('RUNNING');
   expect(beschrijving.type).toBe('zaak');
 
-  const gelezen = await vraag(`${stack.api}/cases/${id}`);
-  expect(gelezen.status).toBe(200);
-  expect(gelezen.body).toMatchObject({ id, fase: 'intake', live: true, escalaties: { contact: 0 } });
+  const gelezen = await liveZaak(stack.api, id);
+  expect(gelezen).toMatchObject({ id, fase: 'intake', live: true, escalaties: { contact: 0 } });
+  expect(Date.parse(gelezen.termijnen.contactUiterlijk)).toBe(Date.parse(gelezen.aangevraagdOp) + 3 * DAG);
 
   const contact = await vraag(`${stack.api}/cases/${id}/contact`, { body: {} });
   expect(contact.status).toBe(200);
@@ -67,7 +66,8 @@ test('a request becomes a stored case with a running workflow, readable with its
 test('the emergency path gives the coordinator 24 hours for contact', async () => {
   const { status, body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ noodsituatie: true }) });
   expect(status).toBe(201);
-  expect(Date.parse(body.termijnen.contactUiterlijk)).toBe(Date.parse(body.aangevraagdOp) + DAG);
+  const zaak = await liveZaak(stack.api, body.id);
+  expect(Date.parse(zaak.termijnen.contactUiterlijk)).toBe(Date.parse(zaak.aangevraagdOp) + DAG);
 });
 
 test('the same request twice with one Idempotency-Key gives one case', async () => {
@@ -95,6 +95,8 @@ test('requests racing with one Idempotency-Key still give one case', async () =>
   );
   expect(antwoorden.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
   expect(new Set(antwoorden.map((a) => a.body.id)).size).toBe(1);
+  // Exactly one of them created it; the others say they replayed it.
+  expect(antwoorden.map((a) => a.headers.get('idempotent-replayed')).sort()).toEqual(['false', 'true', 'true', 'true', 'true']);
   expect(await db.prisma.zaak.count({ where: { idempotencyKey: sleutel } })).toBe(1);
 });
 
@@ -122,5 +124,23 @@ test('reading a case is recorded in its audit trail', async () => {
   const acties = (await db.prisma.auditEvent.findMany({ where: { zaakId: body.id }, orderBy: { id: 'asc' } })).map(
     (e) => e.actie,
   );
-  expect(acties).toEqual(expect.arrayContaining(['zaak.aangevraagd', 'fase.gewijzigd', 'zaak.ingezien']));
+  expect(acties).toEqual(expect.arrayContaining(['zaak.aangevraagd', 'zaak.ingezien']));
+});
+
+test('a case stored while Temporal was away gets its workflow from the sweep', async () => {
+  // What POST /cases leaves behind when Temporal does not answer (see zaken.invoer.test.ts).
+  const zaak = await opgeslagenZaak(db.prisma);
+  await db.prisma.zaak.update({ where: { id: zaak.id }, data: { aangevraagdOp: new Date(Date.now() - 60_000) } });
+  expect((await vraag(`${stack.api}/cases/${zaak.id}`)).body).toMatchObject({ fase: 'aanvraag', live: false });
+
+  const herstel = startHerstel(db.prisma, procesVia(temporal, stack.temporal.taskQueue, termijnenVoor));
+  try {
+    expect(await herstel.eenmaal()).toBeGreaterThanOrEqual(1);
+  } finally {
+    herstel.stop();
+  }
+  const live = await liveZaak(stack.api, zaak.id);
+  expect(live.fase).toBe('intake');
+  // Deadlines count from the request, not from the late start.
+  expect(Date.parse(live.termijnen.contactUiterlijk)).toBe(Date.parse(live.aangevraagdOp) + 3 * DAG);
 });

@@ -3,7 +3,9 @@
 // validation would try to start a workflow and answer 503, failing these tests.
 import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { procesVia } from '../api/proces';
 import { startApi, type RunningApi } from '../api/server';
+import { termijnenVoor } from '../workflows/termijnen';
 import type { Database } from '../prisma/database';
 import { freePort, testDatabase } from './support/omgeving';
 import { vraag } from './support/stack';
@@ -21,7 +23,12 @@ beforeAll(async () => {
   db = await testDatabase();
   client = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
   api = await startApi(
-    { prisma: db.prisma, temporal: client, taskQueue: 'niemand', databaseBereikbaar: () => db.ping() },
+    {
+      prisma: db.prisma,
+      temporal: client,
+      proces: procesVia(client, 'niemand', termijnenVoor),
+      databaseBereikbaar: () => db.ping(),
+    },
     { host: '127.0.0.1', port: 0 },
   );
 });
@@ -135,7 +142,7 @@ test('malformed JSON: 400', async () => {
   expect(antwoord.body.type).toBe('/problemen/ongeldige-json');
 });
 
-test('a 2 MB body: 413, nothing read into the database', async () => {
+test('a 2 MB body: 413', async () => {
   const groot = JSON.stringify(aanvraag({ vraag: 'x'.repeat(2 * 1024 * 1024) }));
   const antwoord = await vraag(`${api.url}/cases`, { body: groot });
   await verwachtProbleem(antwoord, 413);
@@ -168,11 +175,18 @@ test('a contact moment that is not a timestamp: 422', async () => {
   expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'op', regel: 'formaat' })]);
 });
 
-test('a valid request while Temporal is out of reach: 503, and the request is taken back whole', async () => {
-  const antwoord = await vraag(`${api.url}/cases`, { body: aanvraag() });
-  await verwachtProbleem(antwoord, 503);
-  expect(antwoord.body.detail).toMatch(/Temporal/);
-  expect(await opgeslagen()).toEqual({ zaken: 0, personen: 0 });
+test('a valid request while Temporal is out of reach: 202, the request is kept to start later', async () => {
+  const eigenMerk = `bewaard-${crypto.randomUUID()}`;
+  const antwoord = await vraag(`${api.url}/cases`, { body: geldigeAanvraag({ regio: eigenMerk }) });
+  expect(antwoord.status).toBe(202);
+  expect(antwoord.body).toMatchObject({ fase: 'aanvraag', live: false, regio: eigenMerk });
+  expect(antwoord.headers.get('location')).toBe(`/cases/${antwoord.body.id}`);
+  const bewaard = await db.prisma.zaak.findUniqueOrThrow({ where: { id: antwoord.body.id } });
+  expect(bewaard.fase).toBe('aanvraag');
+
+  // Readable while it waits, with the phase as stored.
+  const gelezen = await vraag(`${api.url}/cases/${antwoord.body.id}`);
+  expect(gelezen.body).toMatchObject({ id: antwoord.body.id, fase: 'aanvraag', live: false });
 });
 
 // Runs last: none of the requests above stored anything.

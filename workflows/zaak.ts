@@ -1,5 +1,6 @@
 // The case workflow: one durable process per request for an Eigen Kracht-conferentie.
 // Read top to bottom, it is the process as DOMAIN.md tells it.
+import type { Duration } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { afwijzing } from './afwijzing';
@@ -71,6 +72,12 @@ export async function zaak(start: ZaakStart): Promise<void> {
     },
   );
 
+  /** A new phase shows (in queries, to validators) once the case record has it too. */
+  async function naarFase(nieuw: Fase): Promise<void> {
+    await registratie.faseVastleggen({ zaakId, fase: nieuw });
+    fase = nieuw;
+  }
+
   // Intake: the coordinator contacts the family within the contact deadline. Missing it
   // escalates to the regiomanager, and again at every interval until contact is recorded.
   await registratie.faseVastleggen({ zaakId, fase });
@@ -79,13 +86,21 @@ export async function zaak(start: ZaakStart): Promise<void> {
     if (gehaald) break;
     escalaties.contact += 1;
     await registratie.escalatieVastleggen({ zaakId, termijn: 'contact', keer: escalaties.contact });
-    contactUiterlijk = na(contactUiterlijk, termijnen.contactHerhaling);
+    contactUiterlijk = volgendeTermijn(contactUiterlijk, termijnen.contactHerhaling);
   }
 
   // Voorbereiding: the coordinator prepares the conference with the family.
-  fase = 'voorbereiding';
-  await registratie.faseVastleggen({ zaakId, fase });
+  await naarFase('voorbereiding');
   await wf.condition(() => false);
+}
+
+/**
+ * The next deadline one interval on. When that has passed already (workers were down), it
+ * counts from now: one escalation after an outage, not one for every interval missed.
+ */
+function volgendeTermijn(vorige: number, interval: Duration): number {
+  const volgende = na(vorige, interval);
+  return volgende > Date.now() ? volgende : na(Date.now(), interval);
 }
 
 /** Time left until `moment`, at least 1 ms (a zero timeout would mean "no timeout"). */

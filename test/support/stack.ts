@@ -10,25 +10,25 @@ import { freePort, temporalCliPath, workflowBundle } from './omgeving';
 export interface Stack {
   api: string;
   temporal: TemporalConfig;
-  devServer: DevServer;
   kring: RunningKring;
-  /** Stops worker and API; the dev server stays unless `metTemporal`. */
-  stop(metTemporal?: boolean): Promise<void>;
-}
-
-export async function startDevServerForTest(port: number, dbFile?: string): Promise<DevServer> {
-  return startDevServer({ binary: temporalCliPath(), port, dbFile, namespace: 'default' });
+  /** Stops API, worker and the dev server (the database stays open). */
+  stop(): Promise<void>;
 }
 
 export async function startStack(options: {
   database: Database;
-  devServer?: DevServer;
   temporalPort?: number;
+  /** The dev server's SQLite file; absent: in memory. */
   dbFile?: string;
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
 }): Promise<Stack> {
   const port = options.temporalPort ?? (await freePort());
-  const devServer = options.devServer ?? (await startDevServerForTest(port, options.dbFile));
+  const devServer: DevServer = await startDevServer({
+    binary: temporalCliPath(),
+    port,
+    dbFile: options.dbFile,
+    namespace: 'default',
+  });
   const temporal: TemporalConfig = {
     address: devServer.address,
     namespace: 'default',
@@ -42,15 +42,17 @@ export async function startStack(options: {
     http: { host: '127.0.0.1', port: 0 },
     workflowCode: { workflowBundle: await workflowBundle() },
     termijnenVoor: options.termijnenVoor,
+  }).catch(async (err) => {
+    await devServer.stop();
+    throw err;
   });
   return {
-    api: kring.apiUrl,
+    api: kring.apiUrl!,
     temporal,
-    devServer,
     kring,
-    async stop(metTemporal = true) {
+    async stop() {
       await kring.stop();
-      if (metTemporal) await devServer.stop();
+      await devServer.stop();
     },
   };
 }
@@ -67,4 +69,23 @@ export async function vraag(
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Polls `check` until it returns a value, at most `ms` long. */
+export async function binnen<T>(ms: number, check: () => Promise<T | undefined>): Promise<T> {
+  const einde = Date.now() + ms;
+  for (;;) {
+    const waarde = await check();
+    if (waarde !== undefined) return waarde;
+    if (Date.now() > einde) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The case as GET shows it once its workflow answers (a fresh worker may take a moment). */
+export function liveZaak(api: string, id: string) {
+  return binnen(30_000, async () => {
+    const { body } = await vraag(`${api}/cases/${id}`);
+    return body.live ? body : undefined;
+  });
 }

@@ -20,8 +20,22 @@ export function geldigeAanvraag(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A case record as the API stores it, without starting its workflow. */
+/** A case record as the API stores it (main person who asked herself), without starting its workflow. */
 export async function opgeslagenZaak(prisma: PrismaClient, noodsituatie = false) {
   const id = crypto.randomUUID();
-  return prisma.zaak.create({ data: { id, regio: 'Flevoland', noodsituatie, workflowId: workflowIdVoorZaak(id) } });
+  const hoofdpersoon = await prisma.persoon.create({ data: { naam: 'Samira El Amrani', telefoon: '+31612345678' } });
+  return prisma.zaak.create({
+    data: {
+      id,
+      regio: 'Flevoland',
+      noodsituatie,
+      workflowId: workflowIdVoorZaak(id),
+      deelnemers: {
+        create: [
+          { persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' },
+          { persoonId: hoofdpersoon.id, rol: 'aanvrager', relatie: 'hoofdpersoon' },
+        ],
+      },
+    },
+  });
 }

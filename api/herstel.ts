@@ -1,0 +1,44 @@
+// A request stored while Temporal was out of reach keeps its place: this sweep starts the
+// workflow of every case still waiting in "aanvraag", once Temporal answers again.
+import type { PrismaClient } from '@prisma/client';
+import type { Proces } from './proces';
+
+/** Younger requests are still in the hands of the request that stored them. */
+const ONGEMOEID_MS = 30_000;
+const ELKE_MS = 60_000;
+
+export interface Herstel {
+  /** One sweep now; resolves to the number of cases whose workflow it started. */
+  eenmaal(): Promise<number>;
+  stop(): void;
+}
+
+export function startHerstel(prisma: PrismaClient, proces: Proces): Herstel {
+  let bezig: Promise<number> | undefined;
+  const eenmaal = () => {
+    bezig ??= sweep(prisma, proces).finally(() => (bezig = undefined));
+    return bezig;
+  };
+  const timer = setInterval(() => void eenmaal().catch(() => undefined), ELKE_MS);
+  timer.unref();
+  return { eenmaal, stop: () => clearInterval(timer) };
+}
+
+async function sweep(prisma: PrismaClient, proces: Proces): Promise<number> {
+  const wachtend = await prisma.zaak.findMany({
+    where: { fase: 'aanvraag', aangevraagdOp: { lt: new Date(Date.now() - ONGEMOEID_MS) } },
+    select: { id: true, noodsituatie: true, aangevraagdOp: true },
+    orderBy: { aangevraagdOp: 'asc' },
+    take: 100,
+  });
+  let gestart = 0;
+  for (const zaak of wachtend) {
+    try {
+      await proces.start(zaak);
+      gestart++;
+    } catch {
+      break; // Temporal is still away: the next sweep tries again.
+    }
+  }
+  return gestart;
+}
