@@ -1,11 +1,11 @@
 // All activities, built from their dependencies so tests can hand in real local parts.
-import { createRegistratieActivities, type RegistratieDeps } from './registratie';
+import { createDossierActivities, type DossierDeps } from './dossier';
 
-export type ActivityDeps = RegistratieDeps;
+export type ActivityDeps = DossierDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createRegistratieActivities(deps),
+    ...createDossierActivities(deps),
   };
 }
 

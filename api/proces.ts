@@ -12,7 +12,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { AFWIJZING, type Reden } from '../workflows/afwijzing';
 import type { Termijnen } from '../workflows/termijnen';
 import type { zaak } from '../workflows/zaak';
-import { statusQuery, workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
+import { statusQuery, workflowIdVoorZaak, type Opdrachtresultaat, type ZaakStatus } from '../workflows/zaak-interface';
 import { Probleem } from './problem';
 
 /** How long a read waits for the workflow's answer before showing the stored phase. */
@@ -35,10 +35,10 @@ export interface Proces {
   /** Runs a command once per `opdrachtId` (the caller's Idempotency-Key), or throws its refusal as 409. */
   opdracht<Arg>(
     zaakId: string,
-    update: UpdateDefinition<ZaakStatus, [Arg]>,
+    update: UpdateDefinition<Opdrachtresultaat, [Arg]>,
     arg: Arg,
     opdrachtId?: string,
-  ): Promise<ZaakStatus>;
+  ): Promise<Opdrachtresultaat>;
 }
 
 export function procesVia(
@@ -53,7 +53,14 @@ export function procesVia(
           client.workflow.start<typeof zaak>('zaak', {
             taskQueue,
             workflowId: workflowIdVoorZaak(id),
-            args: [{ zaakId: id, noodsituatie, aangevraagdOp: aangevraagdOp.toISOString(), termijnen: termijnenVoor(noodsituatie) }],
+            args: [
+              {
+                zaakId: id,
+                noodsituatie,
+                aangevraagdOp: aangevraagdOp.toISOString(),
+                termijnen: termijnenVoor(noodsituatie),
+              },
+            ],
             // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
             workflowIdConflictPolicy: 'USE_EXISTING',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -70,7 +77,8 @@ export function procesVia(
       try {
         return await client.connection.withDeadline(Date.now() + STATUS_WACHTTIJD_MS, () => handle.query(statusQuery));
       } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) console.warn(`status of case ${zaakId} unavailable: ${(err as Error).message}`);
+        if (!(err instanceof WorkflowNotFoundError))
+          console.warn(`status of case ${zaakId} unavailable: ${(err as Error).message}`);
         return undefined;
       }
     },
@@ -107,7 +115,11 @@ export function procesVia(
  */
 function updateId(naam: string, arg: unknown, opdrachtId: string | undefined): string | undefined {
   if (opdrachtId === undefined) return undefined;
-  const inhoud = crypto.createHash('sha256').update(`${naam}\n${JSON.stringify(arg)}`).digest('hex').slice(0, 16);
+  const inhoud = crypto
+    .createHash('sha256')
+    .update(`${naam}\n${JSON.stringify(arg)}`)
+    .digest('hex')
+    .slice(0, 16);
   return `${opdrachtId}:${inhoud}`;
 }
 

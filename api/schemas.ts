@@ -57,10 +57,7 @@ export const ZaakAanvraag = z.strictObject({
 });
 export type ZaakAanvraag = z.infer<typeof ZaakAanvraag>;
 
-export const ContactVastleggen = z.strictObject({
-  op: z.iso.datetime({ offset: true }).optional(),
-});
-export type ContactVastleggen = z.infer<typeof ContactVastleggen>;
-
 /** Idempotency-Key header: printable, no spaces, long enough to be unique. */
-export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'moet 8 tot 200 zichtbare tekens zijn | must be 8 to 200 visible characters');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, 'moet 8 tot 200 zichtbare tekens zijn | must be 8 to 200 visible characters');

@@ -17,7 +17,9 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
     const notListening = (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(`${listen.host}:${listen.port} is already in use: stop what runs there, or set PORT to a free port`)
+          ? new Error(
+              `${listen.host}:${listen.port} is already in use: stop what runs there, or set PORT to a free port`,
+            )
           : err,
       );
     server.once('error', notListening);

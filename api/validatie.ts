@@ -45,10 +45,20 @@ function grens(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, veld: s
   switch (issue.origin) {
     case 'string':
       if (klein && n === 1) return fout(veld, 'minimale-lengte', 'mag niet leeg zijn', 'must not be empty');
-      return fout(veld, klein ? 'minimale-lengte' : 'maximale-lengte', `moet ${nl} ${n} tekens hebben`, `must have ${en} ${n} characters`);
+      return fout(
+        veld,
+        klein ? 'minimale-lengte' : 'maximale-lengte',
+        `moet ${nl} ${n} tekens hebben`,
+        `must have ${en} ${n} characters`,
+      );
     case 'array':
     case 'set':
-      return fout(veld, klein ? 'minimaal-aantal' : 'maximaal-aantal', `moet ${nl} ${n} elementen hebben`, `must have ${en} ${n} items`);
+      return fout(
+        veld,
+        klein ? 'minimaal-aantal' : 'maximaal-aantal',
+        `moet ${nl} ${n} elementen hebben`,
+        `must have ${en} ${n} items`,
+      );
     default:
       return fout(veld, klein ? 'minimum' : 'maximum', `moet ${nl} ${n} zijn`, `must be ${en} ${n}`);
   }
@@ -70,7 +80,9 @@ function naarFouten(issue: z.core.$ZodIssue, basis: string): Fout[] {
       return [fout(veld, 'formaat', `moet ${f.nl} zijn`, `must be ${f.en}`)];
     }
     case 'invalid_value':
-      return [fout(veld, 'keuze', `moet een van deze zijn: ${lijst(issue.values)}`, `must be one of: ${lijst(issue.values)}`)];
+      return [
+        fout(veld, 'keuze', `moet een van deze zijn: ${lijst(issue.values)}`, `must be one of: ${lijst(issue.values)}`),
+      ];
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
         fout(veldnaam([...issue.path, key], basis), 'onbekend-veld', 'is geen bekend veld', 'is not a known field'),
@@ -103,7 +115,10 @@ export function valideer<S extends z.ZodType>(schema: S, input: unknown, veld = 
   throw new Probleem(
     'ongeldige-invoer',
     {
-      nl: fouten.length === 1 ? 'Eén veld voldoet niet aan de regels.' : `${fouten.length} velden voldoen niet aan de regels.`,
+      nl:
+        fouten.length === 1
+          ? 'Eén veld voldoet niet aan de regels.'
+          : `${fouten.length} velden voldoen niet aan de regels.`,
       en: fouten.length === 1 ? 'One field does not meet the rules.' : `${fouten.length} fields do not meet the rules.`,
     },
     fouten,

@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import { contactVastleggenUpdate, workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
+import { workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
 import { Probleem, niemandGevonden } from './problem';
 import type { Proces } from './proces';
-import { ContactVastleggen, IdempotencyKey, ZaakAanvraag } from './schemas';
+import { IdempotencyKey, ZaakAanvraag } from './schemas';
 import { valideer } from './validatie';
 
 export interface ZakenDeps {
@@ -65,13 +65,6 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     res.json(weergave(zaak, await proces.status(zaak.id)));
   });
 
-  router.post('/:id/contact', vereisJson, async (req, res) => {
-    const invoer = valideer(ContactVastleggen, req.body);
-    const zaak = await zaakOfNiets(String(req.params.id));
-    const status = await proces.opdracht(zaak.id, contactVastleggenUpdate, invoer, idempotencyKey(req));
-    res.json(weergave(zaak, status));
-  });
-
   async function zaakOfNiets(id: string): Promise<ZaakRecord> {
     const zaak = z.uuid().safeParse(id).success
       ? await prisma.zaak.findUnique({ where: { id }, include: metDeelnemers })
@@ -104,7 +97,8 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
       const aanvragerId =
         aanvrager.relatie === 'hoofdpersoon'
           ? hoofdpersoon.id
-          : (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } })).id;
+          : (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } }))
+              .id;
       const zaak = await tx.zaak.create({
         data: {
           id,
@@ -176,9 +170,10 @@ function weergave(zaak: ZaakRecord, status: ZaakStatus | undefined) {
     wensen: zaak.wensen,
     aangevraagdOp: zaak.aangevraagdOp.toISOString(),
     ...(status && {
-      termijnen: status.termijnen,
-      escalaties: status.escalaties,
-      contactOpgenomenOp: status.contactOpgenomenOp ?? null,
+      /** The deadline that runs now, e.g. { soort: 'contact', op: … }. */
+      termijn: status.termijn ?? null,
+      escalaties: status.intake.escalaties,
+      contactOpgenomenOp: status.intake.contactOp ?? null,
     }),
     hoofdpersoon: persoonWeergave(hoofdpersoon.persoon),
     aanvrager:

@@ -42,7 +42,10 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'expected smtp://user:password@host:587 or smtps://…')
     .optional(),
   MAIL_FROM: optionalText,
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
+    .optional(),
   TWILIO_AUTH_TOKEN: optionalText,
   TWILIO_FROM: z
     .string()

@@ -20,9 +20,7 @@ export function temporalConnectionOptions(cfg: TemporalConfig): TemporalConnecti
     serverNameOverride: cfg.tls.serverName,
     serverRootCACertificate: read(cfg.tls.caPath),
     clientCertPair:
-      cfg.tls.certPath && cfg.tls.keyPath
-        ? { crt: read(cfg.tls.certPath)!, key: read(cfg.tls.keyPath)! }
-        : undefined,
+      cfg.tls.certPath && cfg.tls.keyPath ? { crt: read(cfg.tls.certPath)!, key: read(cfg.tls.keyPath)! } : undefined,
   };
   return { address: temporalAddress(cfg), tls, apiKey: cfg.apiKey };
 }

@@ -24,8 +24,7 @@ function downloadBase(env: NodeJS.ProcessEnv): string {
 export type Log = (line: string) => void;
 
 export type TestServerExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download'; downloadDir: string };
+  { type: 'existing-path'; path: string } | { type: 'cached-download'; downloadDir: string };
 
 export class ToolError extends Error {
   override name = 'ToolError';
@@ -92,9 +91,17 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; log: Log }): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; log: Log },
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
@@ -204,10 +211,14 @@ export async function timeSkippingServer(
           await run('java', ['-version'], { log });
           await installAtomically(mavenDir, async (scratch) => {
             fs.writeFileSync(path.join(scratch, 'pom.xml'), testServerPom());
-            await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=jars', '-DincludeScope=runtime'], {
-              cwd: scratch,
-              log,
-            });
+            await run(
+              'mvn',
+              ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=jars', '-DincludeScope=runtime'],
+              {
+                cwd: scratch,
+                log,
+              },
+            );
             // `exec` hands the process to the JVM, so stopping the server stops the JVM.
             const jars = path.join(mavenDir, 'jars', '*');
             fs.writeFileSync(

@@ -23,7 +23,11 @@ test('nothing set: embedded everything on loopback', () => {
   });
   expect(config.smtp).toBeUndefined();
   expect(config.twilio).toBeUndefined();
-  expect(temporalConnectionOptions(config.temporal)).toEqual({ address: '127.0.0.1:7233', tls: undefined, apiKey: undefined });
+  expect(temporalConnectionOptions(config.temporal)).toEqual({
+    address: '127.0.0.1:7233',
+    tls: undefined,
+    apiKey: undefined,
+  });
 });
 
 test('each wrong value is named, all at once', () => {
@@ -41,7 +45,9 @@ test('each wrong value is named, all at once', () => {
 
 test('settings that belong together must come together', () => {
   expect(problemsOf({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toEqual([
-    expect.stringMatching(/TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: .*missing TWILIO_AUTH_TOKEN, TWILIO_FROM/),
+    expect.stringMatching(
+      /TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: .*missing TWILIO_AUTH_TOKEN, TWILIO_FROM/,
+    ),
   ]);
   expect(problemsOf({ TEMPORAL_TLS_CERT: '/etc/kring/client.pem' })).toEqual([
     expect.stringContaining('missing TEMPORAL_TLS_KEY'),

@@ -29,17 +29,23 @@ describe('migrations', () => {
 
   test('apply once, in order, recorded the way `prisma migrate` records them', async () => {
     const dir = kopieVanMigraties();
-    const eerste = fs.readdirSync(dir).filter((n) => !n.endsWith('.toml')).sort()[0]!;
+    const bestaande = fs
+      .readdirSync(dir)
+      .filter((n) => !n.endsWith('.toml'))
+      .sort();
     fs.mkdirSync(path.join(dir, '29991231000000_later'));
     fs.writeFileSync(path.join(dir, '29991231000000_later', 'migration.sql'), 'CREATE TABLE later (id int);');
+    const alle = [...bestaande, '29991231000000_later'];
 
-    expect(await applyMigrations(session(db), dir)).toEqual([eerste, '29991231000000_later']);
+    expect(await applyMigrations(session(db), dir)).toEqual(alle);
     expect(await applyMigrations(session(db), dir)).toEqual([]);
 
-    const rows = (await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
-    )).rows;
-    expect(rows.map((r) => r.migration_name)).toEqual([eerste, '29991231000000_later']);
+    const rows = (
+      await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+        'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+      )
+    ).rows;
+    expect(rows.map((r) => r.migration_name)).toEqual(alle);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum) && r.finished_at !== null)).toBe(true);
     await expect(db.query('SELECT count(*) FROM zaak')).resolves.toBeDefined();
   });
@@ -47,7 +53,10 @@ describe('migrations', () => {
   test('a migration edited after it ran is refused', async () => {
     const dir = kopieVanMigraties();
     await applyMigrations(session(db), dir);
-    const eerste = fs.readdirSync(dir).filter((n) => !n.endsWith('.toml')).sort()[0]!;
+    const eerste = fs
+      .readdirSync(dir)
+      .filter((n) => !n.endsWith('.toml'))
+      .sort()[0]!;
     fs.appendFileSync(path.join(dir, eerste, 'migration.sql'), '\n-- edited\n');
     await expect(applyMigrations(session(db), dir)).rejects.toThrow(MigrationError);
     await expect(applyMigrations(session(db), dir)).rejects.toThrow(/was edited after it was applied/);
@@ -68,7 +77,9 @@ describe('the embedded database', () => {
     const tweede = await openDatabase({ kind: 'pglite', dir });
     try {
       expect(await tweede.migrate()).toEqual([]);
-      expect((await tweede.prisma.zaak.findUniqueOrThrow({ where: { workflowId: 'zaak-bewaard' } })).regio).toBe('Twente');
+      expect((await tweede.prisma.zaak.findUniqueOrThrow({ where: { workflowId: 'zaak-bewaard' } })).regio).toBe(
+        'Twente',
+      );
     } finally {
       await tweede.close();
     }

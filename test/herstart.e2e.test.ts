@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Database } from '../prisma/database';
 import { freePort, opPostgres, tempDir, testDatabase } from './support/omgeving';
 import { binnen, liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { TERMIJNEN } from '../workflows/termijnen';
 import { geldigeAanvraag } from './support/zaken';
 
 test('worker and Temporal stopped mid-case and started again: the case continues and its timer fires', async () => {
@@ -16,13 +17,14 @@ test('worker and Temporal stopped mid-case and started again: the case continues
   const temporalPort = await freePort();
   // Seconds instead of days, so the deadline falls after the restart within this test,
   // with room for a slow machine to stop and start everything before it.
-  const termijnenVoor = () => ({ contact: '30 seconds', contactHerhaling: '1 hour' });
+  const termijnenVoor = () => ({ ...TERMIJNEN.standaard, contact: '30 seconds', contactHerhaling: '1 hour' });
 
   let db: Database = await testDatabase(pgliteDir);
   let stack: Stack = await startStack({ database: db, temporalPort, dbFile, termijnenVoor });
-  const { body: zaak } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
-  expect(zaak).toMatchObject({ fase: 'intake', escalaties: { contact: 0 } });
-  const deadline = zaak.termijnen.contactUiterlijk as string;
+  const { body: aangemaakt } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
+  const zaak = await liveZaak(stack.api, aangemaakt.id);
+  expect(zaak).toMatchObject({ fase: 'intake', escalaties: 0, termijn: { soort: 'contact' } });
+  const deadline = zaak.termijn.op as string;
 
   await stack.stop();
   await db.close();
@@ -37,16 +39,16 @@ test('worker and Temporal stopped mid-case and started again: the case continues
     // The workflow answers once a worker has picked it up again (the first answer may
     // wait for the old worker's sticky queue to time out).
     const live = await liveZaak(stack.api, zaak.id);
-    expect(live.termijnen).toEqual({ contactUiterlijk: deadline });
-    expect(live.escalaties.contact).toBe(0);
+    expect(live.termijn).toEqual({ soort: 'contact', op: deadline });
+    expect(live.escalaties).toBe(0);
 
     const na = await binnen(90_000, async () => {
       const { body } = await vraag(`${stack.api}/cases/${zaak.id}`);
-      return body.escalaties.contact === 1 ? body : undefined;
+      return body.escalaties === 1 ? body : undefined;
     });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(deadline));
     expect(na.fase).toBe('intake');
-    const escalaties = await db.prisma.auditEvent.findMany({ where: { zaakId: zaak.id, actie: 'escalatie' } });
+    const escalaties = await db.prisma.gebeurtenis.findMany({ where: { zaakId: zaak.id, soort: 'escalatie' } });
     expect(escalaties.map((e) => e.details)).toEqual([{ termijn: 'contact', keer: 1 }]);
     expect(escalaties[0]!.op.getTime()).toBeGreaterThanOrEqual(Date.parse(deadline));
   } finally {
@@ -111,8 +113,9 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
   const api = await eerste.klaar;
   expect(eerste.uitvoer()).toContain(`Temporal     127.0.0.1:${temporalPort}`);
   expect(eerste.uitvoer()).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
-  const { status, body: zaak } = await vraag(`${api}/cases`, { body: geldigeAanvraag() });
+  const { status, body: aangemaakt } = await vraag(`${api}/cases`, { body: geldigeAanvraag() });
   expect(status).toBe(201);
+  const zaak = await liveZaak(api, aangemaakt.id);
 
   eerste.proces.kill('SIGINT');
   expect(await eerste.gestopt).toBe(0);
@@ -128,7 +131,7 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
       id: zaak.id,
       fase: 'intake',
       live: true,
-      termijnen: { contactUiterlijk: zaak.termijnen.contactUiterlijk },
+      termijn: zaak.termijn,
     });
   } finally {
     tweede.proces.kill('SIGINT');

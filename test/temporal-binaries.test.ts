@@ -22,7 +22,9 @@ async function legeDownloadSite(): Promise<{ url: string; close: () => Promise<v
 
 test('TEMPORAL_CLI_PATH names the binary to use', async () => {
   const named = executable(path.join(tempDir('bin'), 'temporal'));
-  await expect(temporalCli(undefined, { KRING_CACHE_DIR: tempDir('cache'), TEMPORAL_CLI_PATH: named })).resolves.toBe(named);
+  await expect(temporalCli(undefined, { KRING_CACHE_DIR: tempDir('cache'), TEMPORAL_CLI_PATH: named })).resolves.toBe(
+    named,
+  );
 });
 
 test('a TEMPORAL_CLI_PATH that does not exist is an error, not a silent fallback', async () => {

@@ -28,13 +28,12 @@ afterAll(async () => {
   await db?.close();
 });
 
-test('a request becomes a stored case with a running workflow, readable with its live phase', async () => {
+test('a request becomes a stored case with a running workflow, readable with its live phase and deadline', async () => {
   const aangemaakt = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
   expect(aangemaakt.status).toBe(201);
   const id: string = aangemaakt.body.id;
   expect(aangemaakt.headers.get('location')).toBe(`/cases/${id}`);
   expect(aangemaakt.body).toMatchObject({
-    fase: 'intake',
     regio: 'Flevoland',
     noodsituatie: false,
     hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '+31612345678', taal: 'nl' },
@@ -45,35 +44,29 @@ test('a request becomes a stored case with a running workflow, readable with its
   expect(beschrijving.type).toBe('zaak');
 
   const gelezen = await liveZaak(stack.api, id);
-  expect(gelezen).toMatchObject({ id, fase: 'intake', live: true, escalaties: { contact: 0 } });
-  expect(Date.parse(gelezen.termijnen.contactUiterlijk)).toBe(Date.parse(gelezen.aangevraagdOp) + 3 * DAG);
-
-  const contact = await vraag(`${stack.api}/cases/${id}/contact`, { body: {} });
-  expect(contact.status).toBe(200);
-  expect(contact.body.fase).toBe('voorbereiding');
-  expect((await vraag(`${stack.api}/cases/${id}`)).body.fase).toBe('voorbereiding');
-  expect((await db.prisma.zaak.findUniqueOrThrow({ where: { id } })).fase).toBe('voorbereiding');
-
-  const nogmaals = await vraag(`${stack.api}/cases/${id}/contact`, {
-    body: {},
-    headers: { 'accept-language': 'en' },
-  });
-  expect(nogmaals.status).toBe(409);
-  expect(nogmaals.body).toMatchObject({ code: 'verkeerde-fase', status: 409 });
-  expect(nogmaals.body.detail).toMatch(/already been recorded/);
+  expect(gelezen).toMatchObject({ id, fase: 'intake', live: true, escalaties: 0 });
+  expect(gelezen.termijn.soort).toBe('contact');
+  expect(Date.parse(gelezen.termijn.op)).toBe(Date.parse(gelezen.aangevraagdOp) + 3 * DAG);
+  expect((await db.prisma.zaak.findUniqueOrThrow({ where: { id } })).fase).toBe('intake');
 });
 
 test('the emergency path gives the coordinator 24 hours for contact', async () => {
   const { status, body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ noodsituatie: true }) });
   expect(status).toBe(201);
   const zaak = await liveZaak(stack.api, body.id);
-  expect(Date.parse(zaak.termijnen.contactUiterlijk)).toBe(Date.parse(zaak.aangevraagdOp) + DAG);
+  expect(Date.parse(zaak.termijn.op)).toBe(Date.parse(zaak.aangevraagdOp) + DAG);
 });
 
 test('the same request twice with one Idempotency-Key gives one case', async () => {
   const sleutel = `aanvraag-${Date.now()}-herhaald`;
-  const eerste = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
-  const tweede = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
+  const eerste = await vraag(`${stack.api}/cases`, {
+    body: geldigeAanvraag(),
+    headers: { 'idempotency-key': sleutel },
+  });
+  const tweede = await vraag(`${stack.api}/cases`, {
+    body: geldigeAanvraag(),
+    headers: { 'idempotency-key': sleutel },
+  });
   expect(eerste.status).toBe(201);
   expect(tweede.status).toBe(201);
   expect(tweede.body.id).toBe(eerste.body.id);
@@ -96,7 +89,13 @@ test('requests racing with one Idempotency-Key still give one case', async () =>
   expect(antwoorden.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
   expect(new Set(antwoorden.map((a) => a.body.id)).size).toBe(1);
   // Exactly one of them created it; the others say they replayed it.
-  expect(antwoorden.map((a) => a.headers.get('idempotent-replayed')).sort()).toEqual(['false', 'true', 'true', 'true', 'true']);
+  expect(antwoorden.map((a) => a.headers.get('idempotent-replayed')).sort()).toEqual([
+    'false',
+    'true',
+    'true',
+    'true',
+    'true',
+  ]);
   expect(await db.prisma.zaak.count({ where: { idempotencyKey: sleutel } })).toBe(1);
 });
 
@@ -142,5 +141,5 @@ test('a case stored while Temporal was away gets its workflow from the sweep', a
   const live = await liveZaak(stack.api, zaak.id);
   expect(live.fase).toBe('intake');
   // Deadlines count from the request, not from the late start.
-  expect(Date.parse(live.termijnen.contactUiterlijk)).toBe(Date.parse(live.aangevraagdOp) + 3 * DAG);
+  expect(Date.parse(live.termijn.op)).toBe(Date.parse(live.aangevraagdOp) + 3 * DAG);
 });

@@ -83,7 +83,11 @@ const gevallen: Array<[string, unknown, { veld: string; regel: string }]> = [
   ['main person as text', aanvraag({ hoofdpersoon: 'Samira' }), { veld: 'hoofdpersoon', regel: 'type' }],
   ['wishes as a list', aanvraag({ wensen: ['vrouw'] }), { veld: 'wensen', regel: 'type' }],
   ['an empty region', aanvraag({ regio: '  ' }), { veld: 'regio', regel: 'minimale-lengte' }],
-  ['a region of 101 characters', aanvraag({ regio: merk + 'x'.repeat(101) }), { veld: 'regio', regel: 'maximale-lengte' }],
+  [
+    'a region of 101 characters',
+    aanvraag({ regio: merk + 'x'.repeat(101) }),
+    { veld: 'regio', regel: 'maximale-lengte' },
+  ],
   ['an unknown relation', aanvraag({ aanvrager: { relatie: 'oom' } }), { veld: 'aanvrager.relatie', regel: 'keuze' }],
   [
     'an invalid email address',
@@ -130,7 +134,10 @@ test('errors are in Dutch by default and in English on request', async () => {
   expect(nl.body.fouten[0].melding).toBe('regio is verplicht.');
   expect(nl.headers.get('content-language')).toBe('nl');
 
-  const en = await vraag(`${api.url}/cases`, { body: zonder('regio'), headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+  const en = await vraag(`${api.url}/cases`, {
+    body: zonder('regio'),
+    headers: { 'accept-language': 'en-GB,en;q=0.9' },
+  });
   expect(en.body).toMatchObject({ title: 'Invalid input' });
   expect(en.body.fouten[0].melding).toBe('regio is required.');
   expect(en.headers.get('content-language')).toBe('en');
@@ -165,14 +172,7 @@ test('an Idempotency-Key that is too short: 422 naming the header', async () => 
 test('a case that does not exist, or an id that cannot exist: 404', async () => {
   await verwachtProbleem(await vraag(`${api.url}/cases/${crypto.randomUUID()}`), 404);
   await verwachtProbleem(await vraag(`${api.url}/cases/niet-een-id`), 404);
-  await verwachtProbleem(await vraag(`${api.url}/cases/${crypto.randomUUID()}/contact`, { body: {} }), 404);
   await verwachtProbleem(await vraag(`${api.url}/bestaat-niet`), 404);
-});
-
-test('a contact moment that is not a timestamp: 422', async () => {
-  const antwoord = await vraag(`${api.url}/cases/${crypto.randomUUID()}/contact`, { body: { op: 'gisteren' } });
-  await verwachtProbleem(antwoord, 422);
-  expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'op', regel: 'formaat' })]);
 });
 
 test('a valid request while Temporal is out of reach: 202, the request is kept to start later', async () => {

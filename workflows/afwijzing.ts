@@ -1,6 +1,7 @@
-// A command the workflow refuses (wrong phase, wrong role, impossible value). Thrown from
-// update validators, so the refusal never enters history; the API shows the reason as 409.
-import { ApplicationFailure } from '@temporalio/workflow';
+// A command the case refuses (wrong phase, wrong role, impossible value), with the reason
+// in Dutch and English. Thrown from update validators, so the refusal never enters history;
+// the API shows it as 409.
+import { ApplicationFailure } from '@temporalio/common';
 
 export const AFWIJZING = 'Afwijzing';
 
@@ -12,4 +13,8 @@ export interface Reden {
 
 export function afwijzing(reden: Reden): ApplicationFailure {
   return ApplicationFailure.create({ type: AFWIJZING, message: reden.nl, details: [reden], nonRetryable: true });
+}
+
+export function isAfwijzing(err: unknown): err is ApplicationFailure {
+  return err instanceof ApplicationFailure && err.type === AFWIJZING;
 }

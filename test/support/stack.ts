@@ -82,10 +82,13 @@ export async function binnen<T>(ms: number, check: () => Promise<T | undefined>)
   }
 }
 
-/** The case as GET shows it once its workflow answers (a fresh worker may take a moment). */
+/**
+ * The case as GET shows it once its workflow answers and has taken the request in (a fresh
+ * worker may take a moment).
+ */
 export function liveZaak(api: string, id: string) {
   return binnen(30_000, async () => {
     const { body } = await vraag(`${api}/cases/${id}`);
-    return body.live ? body : undefined;
+    return body.live && body.fase !== 'aanvraag' ? body : undefined;
   });
 }

@@ -1,0 +1,386 @@
+// Writes what the case workflow decided into the case records, so the API can list and
+// search cases without asking Temporal: the timeline (gebeurtenis), the audit trail, and the
+// case's own rows. All events of one call land in one transaction, and only once: a retried
+// activity finds its key already recorded and changes nothing.
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { afwijzing } from '../workflows/afwijzing';
+import { rangschik, type Kandidaat } from '../workflows/matching';
+import type { DeelnemerRol, WettelijkeRol } from '../workflows/zaak-interface';
+import type { Gebeurtenis, Melden, Vastlegging } from './gebeurtenissen';
+
+type Tx = Prisma.TransactionClient;
+
+export interface DossierDeps {
+  prisma: PrismaClient;
+}
+
+/** Stable for every attempt of one activity execution, unique across executions. */
+function schrijfsleutel(): string {
+  const { workflowExecution, activityId } = Context.current().info;
+  if (!workflowExecution) throw new Error('case activities run only inside a workflow');
+  return `${workflowExecution.runId}:${activityId}`;
+}
+
+/** A command referred to content that is not there (or not of this case): it cannot be recorded. */
+function verwijzingOngeldig(wat: string, id: string): ApplicationFailure {
+  return afwijzing({
+    code: 'onbekende-verwijzing',
+    nl: `${wat} ${id} hoort niet bij deze zaak of bestaat niet.`,
+    en: `${wat} ${id} does not belong to this case or does not exist.`,
+  });
+}
+
+/** A case whose record is gone (deleted by hand, say) cannot be recorded: retrying will not help. */
+async function zolangDeZaakBestaat<T>(zaakId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const code = (err as Prisma.PrismaClientKnownRequestError).code;
+    if (code === 'P2025' || code === 'P2003') {
+      throw ApplicationFailure.nonRetryable(`case ${zaakId} has no record in the database`, 'ZaakOntbreekt');
+    }
+    throw err;
+  }
+}
+
+async function tekstVastleggen(tx: Tx, zaakId: string, id: string, soort: string): Promise<string> {
+  const tekst = await tx.tekst.findFirst({ where: { id, zaakId, soort } });
+  if (!tekst) throw verwijzingOngeldig(`Tekst (${soort})`, id);
+  await tx.tekst.update({ where: { id }, data: { status: 'vastgelegd' } });
+  return tekst.inhoud;
+}
+
+async function afspraak(
+  tx: Tx,
+  zaakId: string,
+  soort: 'vervolgcontrole' | 'voortgangsgesprek' | 'evaluatie',
+  op: string,
+): Promise<void> {
+  const sleutel = `${zaakId}:${soort}:${op}`;
+  await tx.afspraak.upsert({ where: { sleutel }, create: { zaakId, soort, op: new Date(op), sleutel }, update: {} });
+}
+
+async function afspraakGehouden(
+  tx: Tx,
+  zaakId: string,
+  soort: 'vervolgcontrole' | 'voortgangsgesprek' | 'evaluatie',
+  op?: string,
+) {
+  await tx.afspraak.updateMany({
+    where: { zaakId, soort, gehouden: false, ...(op && { op: new Date(op) }) },
+    data: { gehouden: true },
+  });
+}
+
+async function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | undefined): Promise<void> {
+  const zaak = (data: Prisma.ZaakUpdateInput) => tx.zaak.update({ where: { id: zaakId }, data });
+  switch (e.soort) {
+    case 'fase':
+      await zaak({ fase: e.fase });
+      return;
+    case 'regiomanager':
+      await zaak({ regiomanagerId: e.persoonId });
+      if (e.persoonId) await rolInZaak(tx, zaakId, e.persoonId, 'regiomanager');
+      return;
+    case 'termijn':
+      await zaak({ termijnSoort: e.termijn, termijnOp: e.op ? new Date(e.op) : null });
+      return;
+    case 'coordinator.aanvaard':
+      await zaak({ coordinatorId: e.coordinatorId });
+      await rolInZaak(tx, zaakId, e.coordinatorId, 'coordinator');
+      return;
+    case 'coordinator.afgewezen':
+      if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+      return;
+    case 'deelnemer.toegevoegd': {
+      const { count } = await tx.deelnemer.updateMany({
+        where: { zaakId, persoonId: e.persoonId, rol: e.rol },
+        data: { status: 'vastgelegd', wettelijkeRol: e.wettelijkeRol ?? null, voorgesteldDoorId: doorId ?? null },
+      });
+      if (count === 0) throw verwijzingOngeldig('Deelnemer', e.persoonId);
+      return;
+    }
+    case 'deelnemer.bijgewerkt':
+      await tx.deelnemer.updateMany({
+        where: { zaakId, persoonId: e.persoonId, rol: { in: ['hoofdpersoon', 'netwerk', 'professional'] } },
+        data: { ...(e.uitnodiging && { uitnodiging: e.uitnodiging }), ...(e.bezoek && { bezoek: e.bezoek }) },
+      });
+      return;
+    case 'vraag':
+      await zaak({ vraag: await tekstVastleggen(tx, zaakId, e.tekstId, 'vraag') });
+      return;
+    case 'voorwaarden.ingediend': {
+      const formulier = await tx.voorwaardenFormulier.findFirst({
+        where: { id: e.formulierId, zaakId, professionalId: e.professionalId, versie: e.versie },
+        include: { _count: { select: { voorwaarden: true } } },
+      });
+      if (!formulier || formulier._count.voorwaarden !== e.aantal)
+        throw verwijzingOngeldig('Voorwaardenformulier', e.formulierId);
+      await tx.voorwaardenFormulier.update({
+        where: { id: e.formulierId },
+        data: { status: 'ingediend', ingediendOp: new Date() },
+      });
+      return;
+    }
+    case 'voorwaarden.gepubliceerd':
+      await tx.voorwaardenFormulier.update({
+        where: { id: e.formulierId, zaakId },
+        data: { status: 'gepubliceerd', gepubliceerdOp: new Date() },
+      });
+      return;
+    case 'datum.voorgesteld':
+      await tx.datumVoorstel.upsert({
+        where: { id: e.voorstelId },
+        create: { id: e.voorstelId, zaakId, op: new Date(e.op) },
+        update: {},
+      });
+      return;
+    case 'beschikbaarheid':
+      await tx.beschikbaarheid.upsert({
+        where: { voorstelId_persoonId: { voorstelId: e.voorstelId, persoonId: e.professionalId } },
+        create: { voorstelId: e.voorstelId, persoonId: e.professionalId, beschikbaar: e.beschikbaar },
+        update: { beschikbaar: e.beschikbaar },
+      });
+      return;
+    case 'datum.bevestigd':
+      await tx.datumVoorstel.updateMany({
+        where: { zaakId, id: { not: e.voorstelId } },
+        data: { status: 'vervallen' },
+      });
+      await tx.datumVoorstel.update({ where: { id: e.voorstelId, zaakId }, data: { status: 'bevestigd' } });
+      await zaak({ conferentieOp: new Date(e.op) });
+      return;
+    case 'verlenging':
+      await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+      return;
+    case 'plan.gepresenteerd': {
+      const { count } = await tx.plan.updateMany({
+        where: { id: e.planId, zaakId },
+        data: { status: 'gepresenteerd' },
+      });
+      if (count === 0) throw verwijzingOngeldig('Plan', e.planId);
+      return;
+    }
+    case 'toetsing': {
+      const toetsing = await tx.toetsing.findFirst({
+        where: { id: e.toetsingId, zaakId, planId: e.planId, professionalId: e.professionalId, ronde: e.ronde },
+        include: { oordelen: { orderBy: { nummer: 'asc' } } },
+      });
+      const zelfde =
+        toetsing &&
+        JSON.stringify(toetsing.oordelen.map((o) => [o.nummer, o.voldaan])) ===
+          JSON.stringify([...e.oordelen].sort((a, b) => a.nummer - b.nummer).map((o) => [o.nummer, o.voldaan]));
+      if (!zelfde) throw verwijzingOngeldig('Toetsing', e.toetsingId);
+      await tx.toetsing.update({ where: { id: e.toetsingId }, data: { status: 'vastgelegd' } });
+      return;
+    }
+    case 'plan.geaccepteerd':
+      await planGeldt(tx, zaakId, e.planId);
+      return;
+    case 'afspraken':
+      await tx.deelnemer.updateMany({ where: { zaakId, persoonId: { in: e.aangewezen } }, data: { aangewezen: true } });
+      await afspraak(tx, zaakId, 'vervolgcontrole', e.vervolgcontrole);
+      await afspraak(tx, zaakId, 'voortgangsgesprek', e.voortgangsgesprek);
+      await afspraak(tx, zaakId, 'evaluatie', e.evaluatie);
+      await zaak({ evaluatieOp: new Date(e.evaluatie) });
+      return;
+    case 'vervolg.gedaan':
+      if (e.tekstId) await tekstVastleggen(tx, zaakId, e.tekstId, 'verslag');
+      await afspraakGehouden(tx, zaakId, 'vervolgcontrole');
+      return;
+    case 'voortgangsgesprek.gepland':
+      await afspraak(tx, zaakId, 'voortgangsgesprek', e.op);
+      return;
+    case 'voortgangsgesprek.gehouden':
+      await afspraakGehouden(tx, zaakId, 'voortgangsgesprek', e.op);
+      return;
+    case 'signaal':
+      await tekstVastleggen(tx, zaakId, e.signaalId, 'signaal');
+      return;
+    case 'bijeenkomst':
+      if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
+      await tx.afspraak.upsert({
+        where: { sleutel: `${zaakId}:bijeenkomst:${e.bijeenkomstId}` },
+        create: {
+          id: e.bijeenkomstId,
+          zaakId,
+          soort: 'bijeenkomst',
+          op: new Date(e.op),
+          gehouden: true,
+          aanwezigen: e.aanwezigen,
+          aanleidingId: e.signaalId ?? null,
+          planId: e.herzienPlanId ?? null,
+          sleutel: `${zaakId}:bijeenkomst:${e.bijeenkomstId}`,
+        },
+        update: {},
+      });
+      return;
+    case 'evaluatie':
+      await afspraakGehouden(tx, zaakId, 'evaluatie');
+      if (e.nieuweDatum) {
+        await afspraak(tx, zaakId, 'evaluatie', e.nieuweDatum);
+        await zaak({ evaluatieOp: new Date(e.nieuweDatum) });
+      }
+      return;
+    case 'afgesloten':
+      if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+      await zaak({
+        fase: 'afgesloten',
+        afsluiting: e.afsluiting,
+        afgeslotenOp: new Date(),
+        termijnSoort: null,
+        termijnOp: null,
+      });
+      return;
+    default:
+      return; // the timeline row says it all
+  }
+}
+
+/** The plan that guides the help from now on; an earlier accepted version is kept as replaced. */
+async function planGeldt(tx: Tx, zaakId: string, planId: string): Promise<void> {
+  const plan = await tx.plan.findFirst({ where: { id: planId, zaakId } });
+  if (!plan) throw verwijzingOngeldig('Plan', planId);
+  await tx.plan.updateMany({
+    where: { zaakId, status: 'geaccepteerd', id: { not: planId } },
+    data: { status: 'vervangen' },
+  });
+  await tx.plan.update({ where: { id: planId }, data: { status: 'geaccepteerd' } });
+}
+
+async function rolInZaak(tx: Tx, zaakId: string, persoonId: string, rol: 'regiomanager' | 'coordinator') {
+  await tx.deelnemer.upsert({
+    where: { zaakId_persoonId_rol: { zaakId, persoonId, rol } },
+    create: { zaakId, persoonId, rol },
+    update: {},
+  });
+}
+
+function detailsVan(e: Gebeurtenis): Prisma.InputJsonObject {
+  const { soort: _soort, ...details } = e;
+  return details as Prisma.InputJsonObject;
+}
+
+export function createDossierActivities({ prisma }: DossierDeps) {
+  return {
+    /** Records the events of one transition, all or nothing, once. */
+    async vastleggen({ zaakId, op, doorId, gebeurtenissen }: Vastlegging): Promise<void> {
+      const sleutel = schrijfsleutel();
+      await zolangDeZaakBestaat(zaakId, () =>
+        prisma.$transaction(async (tx) => {
+          if (await tx.gebeurtenis.findUnique({ where: { sleutel: `${sleutel}:0` } })) return;
+          for (const e of gebeurtenissen) await pasToe(tx, zaakId, e, doorId);
+          await tx.gebeurtenis.createMany({
+            data: gebeurtenissen.map((e, i) => ({
+              zaakId,
+              soort: e.soort,
+              details: detailsVan(e),
+              doorId: doorId ?? null,
+              op: new Date(op),
+              sleutel: `${sleutel}:${i}`,
+            })),
+          });
+          if (doorId) {
+            await tx.auditEvent.createMany({
+              data: gebeurtenissen.map((e, i) => ({
+                zaakId,
+                actor: `persoon:${doorId}`,
+                actie: `wijziging.${e.soort}`,
+                details: detailsVan(e),
+                sleutel: `${sleutel}:${i}`,
+              })),
+            });
+          }
+        }),
+      );
+    },
+
+    /** Decides a message per recipient; the same (case, event, occurrence, recipient) only once. */
+    async melden({ zaakId, soort, sleutel, aan, details }: Melden): Promise<void> {
+      if (aan.length === 0) return;
+      await zolangDeZaakBestaat(zaakId, () =>
+        prisma.melding.createMany({
+          data: aan.map((o) => ({
+            zaakId,
+            soort,
+            ontvangerId: o.persoonId,
+            rol: o.rol,
+            details: details ?? {},
+            sleutel: `${zaakId}:${sleutel}:${o.persoonId}`,
+          })),
+          skipDuplicates: true,
+        }),
+      );
+    },
+
+    /** Who is on the case as it was requested, and the region's regiomanager. */
+    async zaakOpenen({ zaakId }: { zaakId: string }) {
+      const zaak = await prisma.zaak.findUnique({
+        where: { id: zaakId },
+        include: {
+          deelnemers: {
+            where: { status: 'vastgelegd', rol: { in: ['hoofdpersoon', 'aanvrager', 'netwerk', 'professional'] } },
+          },
+        },
+      });
+      if (!zaak) throw ApplicationFailure.nonRetryable(`case ${zaakId} has no record in the database`, 'ZaakOntbreekt');
+      const regio = await prisma.regio.findUnique({ where: { naam: zaak.regio } });
+      return {
+        regiomanagerId: regio?.regiomanagerId ?? undefined,
+        deelnemers: zaak.deelnemers.map((d) => ({
+          persoonId: d.persoonId,
+          rol: d.rol as DeelnemerRol,
+          wettelijkeRol: (d.wettelijkeRol ?? undefined) as WettelijkeRol | undefined,
+        })),
+      };
+    },
+
+    /**
+     * Ranks the coordinators for this case and keeps the ranking, with reasons, in the
+     * timeline for the regiomanager. Returns the eligible ones' ids, best first.
+     */
+    async kandidatenZoeken({ zaakId, afgewezenDoor }: { zaakId: string; afgewezenDoor: string[] }): Promise<string[]> {
+      const zaak = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, include: { deelnemers: true } });
+      const coordinatoren = await prisma.coordinator.findMany({ include: { relaties: true } });
+      const lopend = await prisma.zaak.groupBy({
+        by: ['coordinatorId'],
+        where: { coordinatorId: { in: coordinatoren.map((c) => c.persoonId) }, fase: { not: 'afgesloten' } },
+        _count: true,
+      });
+      const kandidaten: Kandidaat[] = coordinatoren.map((c) => ({
+        id: c.persoonId,
+        regios: c.regios,
+        talen: c.talen,
+        geslacht: c.geslacht,
+        achtergronden: c.achtergronden,
+        beschikbaar: c.beschikbaar,
+        maxZaken: c.maxZaken,
+        lopendeZaken: lopend.find((l) => l.coordinatorId === c.persoonId)?._count ?? 0,
+        relaties: c.relaties.map((r) => r.persoonId),
+      }));
+      const rangschikking = rangschik(
+        {
+          regio: zaak.regio,
+          wensen: zaak.wensen as { taal?: string; geslacht?: string; cultureleAchtergrond?: string },
+          personenInZaak: zaak.deelnemers.map((d) => d.persoonId),
+          afgewezenDoor,
+        },
+        kandidaten,
+      );
+      await prisma.gebeurtenis.createMany({
+        data: [
+          {
+            zaakId,
+            soort: 'kandidaten',
+            details: rangschikking as unknown as Prisma.InputJsonObject,
+            op: new Date(),
+            sleutel: `${schrijfsleutel()}:0`,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return rangschikking.passend.map((m) => m.id);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// What the case workflow records: the vocabulary of the case timeline. Each event says
+// what happened in ids, dates and choices; `dossier.ts` applies it to the case records.
+import type { Afsluiting, Bezoek, DeelnemerRol, Fase, Uitnodiging, WettelijkeRol } from '../workflows/zaak-interface';
+
+export type Gebeurtenis =
+  | { soort: 'fase'; fase: Fase }
+  | { soort: 'regiomanager'; persoonId: string | null }
+  | { soort: 'termijn'; termijn: string | null; op: string | null }
+  | { soort: 'coordinator.aangeboden'; coordinatorId: string }
+  | { soort: 'coordinator.aanvaard'; coordinatorId: string }
+  | { soort: 'coordinator.afgewezen'; coordinatorId: string; redenId?: string }
+  | { soort: 'contact'; op: string }
+  | { soort: 'escalatie'; termijn: string; keer: number }
+  | { soort: 'herinnering'; termijn: string }
+  | {
+      soort: 'deelnemer.toegevoegd';
+      persoonId: string;
+      rol: DeelnemerRol;
+      wettelijkeRol?: WettelijkeRol;
+    }
+  | { soort: 'deelnemer.bijgewerkt'; persoonId: string; uitnodiging?: Uitnodiging; bezoek?: Bezoek }
+  | { soort: 'kring'; compleet: boolean }
+  | { soort: 'vraag'; tekstId: string }
+  | { soort: 'voorwaarden.ingediend'; formulierId: string; professionalId: string; versie: number; aantal: number }
+  | { soort: 'voorwaarden.gepubliceerd'; formulierId: string }
+  | { soort: 'datum.voorgesteld'; voorstelId: string; op: string }
+  | { soort: 'beschikbaarheid'; voorstelId: string; professionalId: string; beschikbaar: boolean }
+  | { soort: 'datum.bevestigd'; voorstelId: string; op: string }
+  | { soort: 'verlenging'; duur: string; redenId: string; herinneringOp: string; escalatieOp: string }
+  | { soort: 'conferentie.gestart' }
+  | { soort: 'bijdrage'; professionalId: string; aanwezig: boolean }
+  | { soort: 'besloten.gestart'; ronde: number }
+  | { soort: 'besloten.beeindigd'; ronde: number }
+  | { soort: 'plan.gepresenteerd'; planId: string; ronde: number }
+  | {
+      soort: 'toetsing';
+      toetsingId: string;
+      planId: string;
+      professionalId: string;
+      ronde: number;
+      oordelen: Array<{ nummer: number; voldaan: boolean }>;
+    }
+  | { soort: 'plan.geaccepteerd'; planId: string }
+  | { soort: 'afspraken'; aangewezen: string[]; vervolgcontrole: string; voortgangsgesprek: string; evaluatie: string }
+  | { soort: 'vervolg.gedaan'; tekstId?: string }
+  | { soort: 'voortgangsgesprek.gepland'; op: string }
+  | { soort: 'voortgangsgesprek.gehouden'; op: string }
+  | { soort: 'signaal'; signaalId: string }
+  | { soort: 'signaal.opgepakt'; signaalId: string }
+  | {
+      soort: 'bijeenkomst';
+      bijeenkomstId: string;
+      op: string;
+      aanwezigen: string[];
+      signaalId?: string;
+      herzienPlanId?: string;
+    }
+  | { soort: 'evaluatie'; kringAkkoord: boolean; nieuweDatum?: string }
+  | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string };
+
+export interface Vastlegging {
+  zaakId: string;
+  /** Process time of the events (workflow time), ISO. */
+  op: string;
+  /** The person whose command it was; absent for what the process did by itself. */
+  doorId?: string;
+  gebeurtenissen: Gebeurtenis[];
+}
+
+/** One person a message goes to, and in which role. */
+export interface Ontvanger {
+  persoonId: string;
+  rol: string;
+}
+
+export interface Melden {
+  zaakId: string;
+  soort: string;
+  /** Event and occurrence (e.g. "escalatie.contact.2"): with case and recipient, the message's identity. */
+  sleutel: string;
+  aan: Ontvanger[];
+  details?: Record<string, string | number | boolean>;
+}

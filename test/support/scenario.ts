@@ -1,0 +1,163 @@
+// Scenarios on Temporal's time-skipping test server: a fresh server per test, a worker on
+// it, a seeded region, and the common ways a case gets to a phase.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Database } from '../../prisma/database';
+import { timeSkippingExecutable, workflowBundle } from './omgeving';
+import { maakWorker, nieuweZaak, wereld, type Proces, type Wereld, type ZaakInTest } from './proces';
+
+export const DAG = 24 * 60 * 60 * 1000;
+export const WEEK = 7 * DAG;
+
+export interface Omgeving {
+  p: Proces;
+  w: Wereld;
+  env: TestWorkflowEnvironment;
+  nieuweZaak: (opties?: Parameters<typeof nieuweZaak>[2]) => Promise<ZaakInTest>;
+  /** A moment `ms` from now in skipped time, at 19:00 UTC (conferences are often evenings). */
+  over: (ms: number) => Promise<string>;
+}
+
+/** Where the recorded histories for the replay test live. */
+export const HISTORIES = path.join(__dirname, '..', 'histories');
+
+/**
+ * Runs a scenario with a worker. A named scenario returns its case; with
+ * KRING_HISTORIES_OPNEMEN=1 that case's history is written for the replay test.
+ */
+export async function scenario(
+  db: Database,
+  fn: (o: Omgeving) => Promise<ZaakInTest | void>,
+  naam?: string,
+): Promise<void> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
+  try {
+    const taskQueue = `proces-${crypto.randomUUID()}`;
+    const p: Proces = { client: env.client, taskQueue, prisma: db.prisma, nu: () => env.currentTimeMs() };
+    const w = await wereld(db.prisma);
+    const worker = await maakWorker(env.nativeConnection, taskQueue, await workflowBundle(), db.prisma);
+    await worker.runUntil(async () => {
+      const zaak = await fn({
+        p,
+        w,
+        env,
+        nieuweZaak: (opties) => nieuweZaak(p, w, opties),
+        over: async (ms) => {
+          const d = new Date((await env.currentTimeMs()) + ms);
+          d.setUTCHours(19, 0, 0, 0);
+          return d.toISOString();
+        },
+      });
+      if (naam && zaak && process.env.KRING_HISTORIES_OPNEMEN === '1') await neemOp(env, zaak, naam);
+    });
+  } finally {
+    await env.teardown();
+  }
+}
+
+/** Writes every run of the case's workflow (continue-as-new included), in protobuf encoding. */
+async function neemOp(env: TestWorkflowEnvironment, zaak: ZaakInTest, naam: string): Promise<void> {
+  const { firstExecutionRunId } = await zaak.handle
+    .describe()
+    .then((d) => ({ firstExecutionRunId: d.raw.workflowExecutionInfo?.firstRunId }));
+  let runId: string | undefined = firstExecutionRunId ?? undefined;
+  let run = 1;
+  fs.mkdirSync(HISTORIES, { recursive: true });
+  for (const oud of fs.readdirSync(HISTORIES).filter((f) => f.startsWith(`${naam}.`)))
+    fs.rmSync(path.join(HISTORIES, oud));
+  while (runId) {
+    const history = await env.client.workflow.getHandle(zaak.handle.workflowId, runId).fetchHistory();
+    fs.writeFileSync(
+      path.join(HISTORIES, `${naam}.run${run}.history`),
+      temporal.api.history.v1.History.encode(history).finish(),
+    );
+    const laatste = history.events?.at(-1);
+    runId = laatste?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+    run++;
+  }
+}
+
+// ---- The common ways to a phase ----------------------------------------------------------
+
+/** Coordinator chosen and accepted, contact made: the case is in voorbereiding. */
+export async function totVoorbereiding(zaak: ZaakInTest): Promise<void> {
+  const { anna } = zaak.w.coordinatoren;
+  await zaak.opdracht('coordinatorKiezen', { door: zaak.door.regiomanager, coordinatorId: anna });
+  await zaak.opdracht('opdrachtBeantwoorden', { door: { persoonId: anna, rol: 'coordinator' }, aanvaard: true });
+  await zaak.opdracht('contactVastleggen', { door: zaak.door.coordinator });
+}
+
+export interface Kring {
+  tante: string;
+  /** Professionals by name, with the number of conditions each set (0: none). */
+  professionals: string[];
+}
+
+/**
+ * Question, circle, conditions, date; then the conference starts and the circle goes into
+ * besloten tijd. `voorwaarden`: per professional, how many conditions they set.
+ */
+export async function totBeslotenTijd(o: Omgeving, zaak: ZaakInTest, voorwaarden: number[] = [2]): Promise<Kring> {
+  const door = zaak.door.coordinator;
+  await totVoorbereiding(zaak);
+  await zaak.opdracht('vraagVastleggen', {
+    door,
+    tekstId: await zaak.tekst('vraag', 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?'),
+  });
+  const tante = await zaak.deelnemer('Tante Fatima', 'netwerk');
+  const professionals: string[] = [];
+  for (const [i, aantal] of voorwaarden.entries()) {
+    const id = await zaak.deelnemer(
+      `Professional ${i + 1}`,
+      'professional',
+      aantal > 0 ? 'jeugdbescherming' : undefined,
+    );
+    professionals.push(id);
+  }
+  for (const persoonId of [tante, ...professionals]) {
+    await zaak.opdracht('deelnemerBijwerken', { door, persoonId, uitnodiging: 'uitgenodigd', bezoek: 'bezocht' });
+  }
+  for (const [i, aantal] of voorwaarden.entries()) {
+    if (aantal > 0) {
+      await zaak.voorwaarden(
+        professionals[i]!,
+        Array.from({ length: aantal }, (_, n) => `Voorwaarde ${n + 1}`),
+      );
+    }
+  }
+  const voorstelId = crypto.randomUUID();
+  await zaak.opdracht('datumVoorstellen', { door, voorstelId, op: await o.over(2 * DAG) });
+  await zaak.opdracht('datumBevestigen', { door, voorstelId });
+  await zaak.opdracht('kringCompleet', { door, compleet: true });
+  await o.env.sleep(2 * DAG);
+  await zaak.opdracht('conferentieStarten', { door });
+  for (const professionalId of professionals) {
+    await zaak.opdracht('bijdrageVastleggen', { door, professionalId, aanwezig: true });
+  }
+  await zaak.opdracht('beslotenTijdStarten', { door });
+  return { tante, professionals };
+}
+
+/** Through the conference with every condition met, agreements made: uitvoering. */
+export async function totUitvoering(
+  o: Omgeving,
+  zaak: ZaakInTest,
+): Promise<Kring & { planId: string; evaluatie: string; gesprek: string }> {
+  const kring = await totBeslotenTijd(o, zaak, [1]);
+  const door = zaak.door.coordinator;
+  const planId = await zaak.plan(1, { [kring.professionals[0]!]: 'Begeleiding van vader' });
+  await zaak.opdracht('planPresenteren', { door, planId });
+  await zaak.toetsen(kring.professionals[0]!, [true]);
+  const gesprek = await o.over(6 * WEEK);
+  const evaluatie = await o.over(26 * WEEK);
+  await zaak.opdracht('afsprakenVastleggen', {
+    door,
+    aangewezen: [kring.tante],
+    eersteVoortgangsgesprek: gesprek,
+    evaluatie,
+  });
+  return { ...kring, planId, evaluatie, gesprek };
+}

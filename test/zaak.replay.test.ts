@@ -1,0 +1,29 @@
+// Recorded histories of the process scenarios, replayed on the current workflow code: a
+// change that would break running cases (non-deterministic) fails here, before it lands.
+// Re-record after an intended, compatible change: KRING_HISTORIES_OPNEMEN=1 npm test -- test/zaak.proces.test.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from './support/omgeving';
+import { HISTORIES } from './support/scenario';
+
+const bestanden = fs.existsSync(HISTORIES)
+  ? fs
+      .readdirSync(HISTORIES)
+      .filter((f) => f.endsWith('.history'))
+      .sort()
+  : [];
+
+test('every process scenario has a recorded history, continue-as-new runs included', () => {
+  const scenarios = new Set(bestanden.map((f) => f.split('.')[0]));
+  expect([...scenarios].sort()).toEqual(
+    ['afgewezen', 'doorstarten', 'geen-reactie', 'niet-goed', 'noodpad', 'standaard', 'toetsing', 'verlenging'].sort(),
+  );
+  expect(bestanden.filter((f) => f.startsWith('doorstarten.')).length).toBeGreaterThan(1);
+});
+
+test.each(bestanden)('%s replays on the current workflow code', async (bestand) => {
+  const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(HISTORIES, bestand)));
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, bestand);
+});
