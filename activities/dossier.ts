@@ -2,12 +2,12 @@
 // search cases without asking Temporal: the timeline (gebeurtenis), the audit trail, and the
 // case's own rows. All events of one call land in one transaction, and only once: a retried
 // activity finds its key already recorded and changes nothing.
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { afwijzing } from '../workflows/afwijzing';
 import { rangschik, type Kandidaat } from '../workflows/matching';
 import type { DeelnemerRol, WettelijkeRol } from '../workflows/zaak-interface';
-import type { Gebeurtenis, Melden, Vastlegging } from './gebeurtenissen';
+import { alsHetKan, verwijzingOngeldig, zaakOntbreekt } from './fouten';
+import type { Gebeurtenis, Vastlegging } from './gebeurtenissen';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,26 +22,10 @@ function schrijfsleutel(): string {
   return `${workflowExecution.runId}:${activityId}`;
 }
 
-/** A command referred to content that is not there (or not of this case): it cannot be recorded. */
-function verwijzingOngeldig(wat: string, id: string): ApplicationFailure {
-  return afwijzing({
-    code: 'onbekende-verwijzing',
-    nl: `${wat} ${id} hoort niet bij deze zaak of bestaat niet.`,
-    en: `${wat} ${id} does not belong to this case or does not exist.`,
-  });
-}
-
-/** A case whose record is gone (deleted by hand, say) cannot be recorded: retrying will not help. */
-async function zolangDeZaakBestaat<T>(zaakId: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    const code = (err as Prisma.PrismaClientKnownRequestError).code;
-    if (code === 'P2025' || code === 'P2003') {
-      throw ApplicationFailure.nonRetryable(`case ${zaakId} has no record in the database`, 'ZaakOntbreekt');
-    }
-    throw err;
-  }
+/** A row that must be this case's, or not exist yet; true when it exists. */
+function vanDezeZaak(gevonden: { zaakId: string } | null, zaakId: string, wat: string, id: string): boolean {
+  if (gevonden && gevonden.zaakId !== zaakId) throw verwijzingOngeldig(wat, id);
+  return gevonden !== null;
 }
 
 async function tekstVastleggen(tx: Tx, zaakId: string, id: string, soort: string): Promise<string> {
@@ -96,7 +80,11 @@ async function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | u
     case 'deelnemer.toegevoegd': {
       const { count } = await tx.deelnemer.updateMany({
         where: { zaakId, persoonId: e.persoonId, rol: e.rol },
-        data: { status: 'vastgelegd', wettelijkeRol: e.wettelijkeRol ?? null, voorgesteldDoorId: doorId ?? null },
+        data: {
+          status: 'vastgelegd',
+          wettelijkeRol: e.wettelijkeRol ?? null,
+          voorgesteldDoorId: e.voorgesteldDoor ?? doorId ?? null,
+        },
       });
       if (count === 0) throw verwijzingOngeldig('Deelnemer', e.persoonId);
       return;
@@ -130,11 +118,16 @@ async function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | u
       });
       return;
     case 'datum.voorgesteld':
-      await tx.datumVoorstel.upsert({
-        where: { id: e.voorstelId },
-        create: { id: e.voorstelId, zaakId, op: new Date(e.op) },
-        update: {},
-      });
+      if (
+        !vanDezeZaak(
+          await tx.datumVoorstel.findUnique({ where: { id: e.voorstelId } }),
+          zaakId,
+          'Datumvoorstel',
+          e.voorstelId,
+        )
+      ) {
+        await tx.datumVoorstel.create({ data: { id: e.voorstelId, zaakId, op: new Date(e.op) } });
+      }
       return;
     case 'beschikbaarheid':
       await tx.beschikbaarheid.upsert({
@@ -200,6 +193,12 @@ async function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | u
       return;
     case 'bijeenkomst':
       if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
+      vanDezeZaak(
+        await tx.afspraak.findUnique({ where: { id: e.bijeenkomstId } }),
+        zaakId,
+        'Bijeenkomst',
+        e.bijeenkomstId,
+      );
       await tx.afspraak.upsert({
         where: { sleutel: `${zaakId}:bijeenkomst:${e.bijeenkomstId}` },
         create: {
@@ -267,7 +266,7 @@ export function createDossierActivities({ prisma }: DossierDeps) {
     /** Records the events of one transition, all or nothing, once. */
     async vastleggen({ zaakId, op, doorId, gebeurtenissen }: Vastlegging): Promise<void> {
       const sleutel = schrijfsleutel();
-      await zolangDeZaakBestaat(zaakId, () =>
+      await alsHetKan(prisma, zaakId, () =>
         prisma.$transaction(async (tx) => {
           if (await tx.gebeurtenis.findUnique({ where: { sleutel: `${sleutel}:0` } })) return;
           for (const e of gebeurtenissen) await pasToe(tx, zaakId, e, doorId);
@@ -281,35 +280,15 @@ export function createDossierActivities({ prisma }: DossierDeps) {
               sleutel: `${sleutel}:${i}`,
             })),
           });
-          if (doorId) {
-            await tx.auditEvent.createMany({
-              data: gebeurtenissen.map((e, i) => ({
-                zaakId,
-                actor: `persoon:${doorId}`,
-                actie: `wijziging.${e.soort}`,
-                details: detailsVan(e),
-                sleutel: `${sleutel}:${i}`,
-              })),
-            });
-          }
-        }),
-      );
-    },
-
-    /** Decides a message per recipient; the same (case, event, occurrence, recipient) only once. */
-    async melden({ zaakId, soort, sleutel, aan, details }: Melden): Promise<void> {
-      if (aan.length === 0) return;
-      await zolangDeZaakBestaat(zaakId, () =>
-        prisma.melding.createMany({
-          data: aan.map((o) => ({
-            zaakId,
-            soort,
-            ontvangerId: o.persoonId,
-            rol: o.rol,
-            details: details ?? {},
-            sleutel: `${zaakId}:${sleutel}:${o.persoonId}`,
-          })),
-          skipDuplicates: true,
+          await tx.auditEvent.createMany({
+            data: gebeurtenissen.map((e, i) => ({
+              zaakId,
+              actor: doorId ? `persoon:${doorId}` : 'proces',
+              actie: `wijziging.${e.soort}`,
+              details: detailsVan(e),
+              sleutel: `${sleutel}:${i}`,
+            })),
+          });
         }),
       );
     },
@@ -324,7 +303,7 @@ export function createDossierActivities({ prisma }: DossierDeps) {
           },
         },
       });
-      if (!zaak) throw ApplicationFailure.nonRetryable(`case ${zaakId} has no record in the database`, 'ZaakOntbreekt');
+      if (!zaak) throw zaakOntbreekt(zaakId);
       const regio = await prisma.regio.findUnique({ where: { naam: zaak.regio } });
       return {
         regiomanagerId: regio?.regiomanagerId ?? undefined,

@@ -1,11 +1,14 @@
 // What the case workflow records: the vocabulary of the case timeline. Each event says
 // what happened in ids, dates and choices; `dossier.ts` applies it to the case records.
 import type { Afsluiting, Bezoek, DeelnemerRol, Fase, Uitnodiging, WettelijkeRol } from '../workflows/zaak-interface';
+import type { Berichtsoort } from './berichten/soorten';
 
 export type Gebeurtenis =
   | { soort: 'fase'; fase: Fase }
   | { soort: 'regiomanager'; persoonId: string | null }
   | { soort: 'termijn'; termijn: string | null; op: string | null }
+  | { soort: 'kandidaten.herzien'; aantal: number }
+  | { soort: 'coordinator.aanbod-ingetrokken'; coordinatorId: string }
   | { soort: 'coordinator.aangeboden'; coordinatorId: string }
   | { soort: 'coordinator.aanvaard'; coordinatorId: string }
   | { soort: 'coordinator.afgewezen'; coordinatorId: string; redenId?: string }
@@ -17,6 +20,7 @@ export type Gebeurtenis =
       persoonId: string;
       rol: DeelnemerRol;
       wettelijkeRol?: WettelijkeRol;
+      voorgesteldDoor?: string;
     }
   | { soort: 'deelnemer.bijgewerkt'; persoonId: string; uitnodiging?: Uitnodiging; bezoek?: Bezoek }
   | { soort: 'kring'; compleet: boolean }
@@ -56,7 +60,14 @@ export type Gebeurtenis =
       herzienPlanId?: string;
     }
   | { soort: 'evaluatie'; kringAkkoord: boolean; nieuweDatum?: string }
-  | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string };
+  | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string }
+  | {
+      soort: 'bericht.mislukt';
+      berichtId: string;
+      over: Berichtsoort;
+      kanaal: 'email' | 'sms' | 'geen';
+      onzeker: boolean;
+    };
 
 export interface Vastlegging {
   zaakId: string;
@@ -75,7 +86,7 @@ export interface Ontvanger {
 
 export interface Melden {
   zaakId: string;
-  soort: string;
+  soort: Berichtsoort;
   /** Event and occurrence (e.g. "escalatie.contact.2"): with case and recipient, the message's identity. */
   sleutel: string;
   aan: Ontvanger[];

@@ -1,11 +1,13 @@
 // All activities, built from their dependencies so tests can hand in real local parts.
 import { createDossierActivities, type DossierDeps } from './dossier';
+import { createNotificatieActivities, type NotificatieDeps } from './notificaties';
 
-export type ActivityDeps = DossierDeps;
+export type ActivityDeps = DossierDeps & NotificatieDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDossierActivities(deps),
+    ...createNotificatieActivities(deps),
   };
 }
 

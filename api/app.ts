@@ -4,6 +4,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
 import { foutafhandeling, niemandGevonden } from './problem';
 import type { Proces } from './proces';
+import { twilioRouter } from './twilio';
 import { zakenRouter } from './zaken';
 
 export interface ApiDeps {
@@ -12,6 +13,8 @@ export interface ApiDeps {
   proces: Proces;
   /** true when the database answers; used by /readyz. */
   databaseBereikbaar: () => Promise<boolean>;
+  /** With Twilio configured: its delivery reports and incoming SMS (STOP/START). */
+  twilio?: { authToken: string; publicBaseUrl: string };
 }
 
 const MAX_BODY = '100kb';
@@ -33,6 +36,7 @@ export function createApp(deps: ApiDeps): express.Express {
   });
 
   app.use('/cases', zakenRouter({ prisma: deps.prisma, proces: deps.proces }));
+  if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 
   app.use((_req, _res) => {
     throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });

@@ -1,7 +1,7 @@
 // `npm run api`: the HTTP API on its own. Several may run behind a load balancer; they
 // share Temporal and the PostgreSQL database (DATABASE_URL).
 import { loadConfigOrExit } from '../config/config';
-import { startKring } from '../launcher/kring';
+import { berichtinstellingen, startKring } from '../launcher/kring';
 import { onStopSignal } from '../launcher/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
@@ -9,7 +9,13 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   await database.migrate();
-  const kring = await startKring({ temporal: config.temporal, database, http: config.http, worker: false });
+  const kring = await startKring({
+    temporal: config.temporal,
+    database,
+    http: config.http,
+    worker: false,
+    berichten: berichtinstellingen(config),
+  });
   console.log(`kring API listening on ${kring.apiUrl}`);
   onStopSignal(async () => {
     await kring.stop();

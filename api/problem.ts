@@ -18,6 +18,7 @@ export interface Fout {
 const SOORTEN = {
   'ongeldige-json': { status: 400, titel: { nl: 'Ongeldige JSON', en: 'Malformed JSON' } },
   'ongeldige-invoer': { status: 422, titel: { nl: 'Ongeldige invoer', en: 'Invalid input' } },
+  verboden: { status: 403, titel: { nl: 'Niet toegestaan', en: 'Forbidden' } },
   'niet-gevonden': { status: 404, titel: { nl: 'Niet gevonden', en: 'Not found' } },
   conflict: { status: 409, titel: { nl: 'Niet mogelijk in deze situatie', en: 'Not possible in this situation' } },
   'te-groot': { status: 413, titel: { nl: 'Verzoek te groot', en: 'Request too large' } },

@@ -12,7 +12,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { AFWIJZING, type Reden } from '../workflows/afwijzing';
 import type { Termijnen } from '../workflows/termijnen';
 import type { zaak } from '../workflows/zaak';
-import { statusQuery, workflowIdVoorZaak, type Opdrachtresultaat, type ZaakStatus } from '../workflows/zaak-interface';
+import {
+  nietBezorgdSignal,
+  statusQuery,
+  workflowIdVoorZaak,
+  type NietBezorgd,
+  type Opdrachtresultaat,
+  type ZaakStatus,
+} from '../workflows/zaak-interface';
 import { Probleem } from './problem';
 
 /** How long a read waits for the workflow's answer before showing the stored phase. */
@@ -32,6 +39,8 @@ export interface Proces {
   start(zaak: TeStartenZaak): Promise<void>;
   /** The live status, or undefined when the workflow does not answer (not started, or out of reach). */
   status(zaakId: string): Promise<ZaakStatus | undefined>;
+  /** Tells the case a message did not arrive after all (a provider's late report). */
+  nietBezorgd(zaakId: string, melding: NietBezorgd): Promise<void>;
   /** Runs a command once per `opdrachtId` (the caller's Idempotency-Key), or throws its refusal as 409. */
   opdracht<Arg>(
     zaakId: string,
@@ -80,6 +89,15 @@ export function procesVia(
         if (!(err instanceof WorkflowNotFoundError))
           console.warn(`status of case ${zaakId} unavailable: ${(err as Error).message}`);
         return undefined;
+      }
+    },
+
+    async nietBezorgd(zaakId, melding) {
+      try {
+        await client.workflow.getHandle(workflowIdVoorZaak(zaakId)).signal(nietBezorgdSignal, melding);
+      } catch (err) {
+        // A closed case cannot be told; the message's status says it all.
+        if (!(err instanceof WorkflowNotFoundError)) throw onbereikbaar(err);
       }
     },
 

@@ -65,6 +65,33 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     res.json(weergave(zaak, await proces.status(zaak.id)));
   });
 
+  // The messages of a case and how they fared; contents stay in the outbox.
+  router.get('/:id/berichten', async (req, res) => {
+    const zaak = await zaakOfNiets(String(req.params.id));
+    const berichten = await prisma.bericht.findMany({
+      where: { zaakId: zaak.id },
+      include: { melding: true },
+      orderBy: { aangemaaktOp: 'asc' },
+    });
+    await prisma.auditEvent.create({ data: { zaakId: zaak.id, actor: ACTOR, actie: 'berichten.ingezien' } });
+    res.json(
+      berichten.map((b) => ({
+        id: b.id,
+        soort: b.melding.soort,
+        ontvangerId: b.melding.ontvangerId,
+        rol: b.melding.rol,
+        kanaal: b.kanaal,
+        taal: b.taal,
+        status: b.status,
+        providerId: b.providerId,
+        fout: b.fout,
+        pogingen: b.pogingen,
+        aangemaaktOp: b.aangemaaktOp.toISOString(),
+        bijgewerktOp: b.bijgewerktOp.toISOString(),
+      })),
+    );
+  });
+
   async function zaakOfNiets(id: string): Promise<ZaakRecord> {
     const zaak = z.uuid().safeParse(id).success
       ? await prisma.zaak.findUnique({ where: { id }, include: metDeelnemers })

@@ -47,6 +47,7 @@ const EnvSchema = z.object({
     .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
     .optional(),
   TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   TWILIO_FROM: z
     .string()
     .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'expected a +E.164 number or a Messaging Service SID')
@@ -78,8 +79,11 @@ export interface Config {
   /** undefined: embedded PGlite in `${dataDir}/pglite`. */
   databaseUrl: string | undefined;
   http: { host: string; port: number; publicBaseUrl: string };
+  /** Without SMTP or Twilio settings, messages go to this local outbox instead. */
+  uitbus: string;
+  mailFrom: string;
   smtp?: { url: string; from: string };
-  twilio?: { accountSid: string; authToken: string; from: string };
+  twilio?: { accountSid: string; authToken: string; from: string; apiBase?: string };
 }
 
 export class ConfigError extends Error {
@@ -135,10 +139,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     },
+    uitbus: path.join(path.resolve(e.KRING_DATA_DIR), 'uitbus'),
+    mailFrom: e.MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>',
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>' } : undefined,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
-        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM }
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            from: e.TWILIO_FROM,
+            apiBase: e.TWILIO_API_BASE,
+          }
         : undefined,
   };
 }

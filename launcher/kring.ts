@@ -5,7 +5,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { startHerstel } from '../api/herstel';
 import { procesVia } from '../api/proces';
 import { startApi } from '../api/server';
-import type { TemporalConfig } from '../config/config';
+import { verzender, type Kanaalinstellingen } from '../activities/verzenders';
+import type { Config, TemporalConfig } from '../config/config';
 import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
@@ -14,6 +15,8 @@ import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/work
 export interface KringOptions {
   temporal: TemporalConfig;
   database: Database;
+  /** How messages leave, and where staff open a case (links in messages, Twilio's callback). */
+  berichten: { kanalen: Kanaalinstellingen; publicBaseUrl: string };
   /** Where the API listens; absent: no API in this process. */
   http?: { host: string; port: number };
   /** false: no worker in this process. */
@@ -44,7 +47,11 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
       cleanup.push(() => workerConnection.close());
       running.worker = await runWorker({
         temporal: options.temporal,
-        prisma,
+        activiteiten: {
+          prisma,
+          verzender: verzender(options.berichten.kanalen),
+          publicBaseUrl: options.berichten.publicBaseUrl,
+        },
         connection: workerConnection,
         workflowCode: options.workflowCode,
       });
@@ -57,8 +64,15 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
       const proces = procesVia(temporal, options.temporal.taskQueue, options.termijnenVoor ?? standaardTermijnen);
       const herstel = startHerstel(prisma, proces);
       cleanup.push(async () => herstel.stop());
+      const { kanalen, publicBaseUrl } = options.berichten;
       const api = await startApi(
-        { prisma, temporal, proces, databaseBereikbaar: () => options.database.ping() },
+        {
+          prisma,
+          temporal,
+          proces,
+          databaseBereikbaar: () => options.database.ping(),
+          twilio: kanalen.twilio && { authToken: kanalen.twilio.authToken, publicBaseUrl },
+        },
         options.http,
       );
       cleanup.push(() => api.stop());
@@ -69,4 +83,24 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
     await stop();
     throw err;
   }
+}
+
+/** The message channels and links as the configuration has them. */
+export function berichtinstellingen(config: Config): KringOptions['berichten'] {
+  const { publicBaseUrl } = config.http;
+  return {
+    publicBaseUrl,
+    kanalen: {
+      uitbus: config.uitbus,
+      van: config.mailFrom,
+      smtp: config.smtp,
+      twilio: config.twilio && {
+        accountSid: config.twilio.accountSid,
+        authToken: config.twilio.authToken,
+        van: config.twilio.from,
+        statusCallback: `${publicBaseUrl}/twilio/status`,
+        apiBase: config.twilio.apiBase,
+      },
+    },
+  };
 }

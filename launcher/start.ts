@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
-import { startKring, type RunningKring } from './kring';
+import { berichtinstellingen, startKring, type RunningKring } from './kring';
 import { temporalCli } from './temporal-binaries';
 
 // This process decides when the worker stops (after the API), not the SDK's own signal handler.
@@ -50,7 +50,12 @@ async function main(): Promise<void> {
     running.database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
     const applied = await running.database.migrate();
     if (applied.length > 0) console.log(`Database migrations applied: ${applied.join(', ')}`);
-    running.kring = await startKring({ temporal: config.temporal, database: running.database, http: config.http });
+    running.kring = await startKring({
+      temporal: config.temporal,
+      database: running.database,
+      http: config.http,
+      berichten: berichtinstellingen(config),
+    });
   } catch (err) {
     console.error(`kring could not start: ${(err as Error).message}`);
     await stopAll('start-up failed', 1);

@@ -6,7 +6,7 @@ import type { Reden } from '../workflows/afwijzing';
 import type { Opdrachtnaam } from '../workflows/zaak-interface';
 import { testDatabase } from './support/omgeving';
 import type { ArgOf, ZaakInTest } from './support/proces';
-import { scenario } from './support/scenario';
+import { scenario, totUitvoering, totVoorbereiding } from './support/scenario';
 
 let db: Database;
 beforeAll(async () => {
@@ -148,5 +148,84 @@ test('refused: the wrong role, someone else holding the role, the wrong phase, a
     // after it was accepted) are there.
     expect(await aanvaardeUpdates(zaak)).toBe(5);
     expect((await zaak.status()).fase).toBe('voorbereiding');
+  });
+});
+
+test('refused: a malformed id (and the case goes on), a meeting planned twice, an early evaluation, no reason', async () => {
+  await scenario(db, async (o) => {
+    const zaak = await o.nieuweZaak();
+    const door = zaak.door.coordinator;
+    // A malformed id is refused at once, not retried in the database for ever …
+    expect(
+      await weigering(zaak, 'coordinatorKiezen', { door: zaak.door.regiomanager, coordinatorId: 'anna' }),
+    ).toMatchObject({
+      code: 'ongeldige-id',
+    });
+    // … and the case is not held up by it.
+    const { evaluatie, gesprek } = await totUitvoering(o, zaak);
+
+    expect(await weigering(zaak, 'voortgangsgesprekPlannen', { door, op: gesprek })).toMatchObject({
+      code: 'al-gepland',
+    });
+    expect(await weigering(zaak, 'evaluatieVastleggen', { door, kringAkkoord: true })).toMatchObject({
+      code: 'te-vroeg',
+    });
+    expect(
+      await weigering(zaak, 'afsluiten', { door: zaak.door.regiomanager, redenId: undefined as unknown as string }),
+    ).toMatchObject({
+      code: 'reden-nodig',
+    });
+    // A content id of another case is refused when recorded.
+    const anderPlan = await (await o.nieuweZaak()).plan(1);
+    expect(
+      await weigering(zaak, 'bijeenkomstVastleggen', {
+        door,
+        bijeenkomstId: crypto.randomUUID(),
+        op: new Date(await o.p.nu()).toISOString(),
+        aanwezigen: [zaak.hoofdpersoonId],
+        herzienPlanId: anderPlan,
+      }),
+    ).toMatchObject({ code: 'onbekende-verwijzing' });
+
+    await o.env.sleep(Date.parse(evaluatie) - (await o.p.nu()));
+    const s = await zaak.opdracht('evaluatieVastleggen', { door, kringAkkoord: true });
+    expect(s.fase).toBe('afgesloten');
+  });
+});
+
+test('independence: a coordinator who knows someone added to the circle is no longer offered the case', async () => {
+  await scenario(db, async (o) => {
+    const zaak = await o.nieuweZaak();
+    const { anna, bram } = o.w.coordinatoren;
+    const tante = await zaak.deelnemerDoor(zaak.door.regiomanager, 'Tante Fatima', 'netwerk');
+    await db.prisma.coordinatorRelatie.create({ data: { coordinatorId: anna, persoonId: tante } });
+    // The list was made before anna's relation was known; the choice checks today's circle.
+    expect(
+      await weigering(zaak, 'coordinatorKiezen', { door: zaak.door.regiomanager, coordinatorId: anna }),
+    ).toMatchObject({
+      code: 'geen-kandidaat',
+    });
+    const s = await zaak.status();
+    expect(s.intake.kandidaten).toEqual([bram]);
+  });
+});
+
+test('refused: an extension once the date is confirmed', async () => {
+  await scenario(db, async (o) => {
+    const zaak = await o.nieuweZaak();
+    await totVoorbereiding(zaak);
+    const voorstelId = crypto.randomUUID();
+    await zaak.opdracht('datumVoorstellen', {
+      door: zaak.door.coordinator,
+      voorstelId,
+      op: await o.over(3 * 7 * 24 * 3_600_000),
+    });
+    await zaak.opdracht('datumBevestigen', { door: zaak.door.coordinator, voorstelId });
+    const redenId = await zaak.tekst('reden', 'Meer tijd.');
+    expect(await weigering(zaak, 'verlengen', { door: zaak.door.regiomanager, duur: '1 week', redenId })).toMatchObject(
+      {
+        code: 'datum-staat',
+      },
+    );
   });
 });

@@ -1,5 +1,8 @@
 // End to end against a real Temporal dev server: HTTP request → stored case → running
 // workflow → live phase over HTTP.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startHerstel } from '../api/herstel';
 import { procesVia } from '../api/proces';
@@ -7,7 +10,7 @@ import type { Database } from '../prisma/database';
 import { termijnenVoor } from '../workflows/termijnen';
 import { workflowIdVoorZaak } from '../workflows/zaak-interface';
 import { testDatabase } from './support/omgeving';
-import { liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { binnen, liveZaak, startStack, vraag, type Stack } from './support/stack';
 import { geldigeAanvraag, opgeslagenZaak } from './support/zaken';
 
 const DAG = 24 * 60 * 60 * 1000;
@@ -142,4 +145,31 @@ test('a case stored while Temporal was away gets its workflow from the sweep', a
   expect(live.fase).toBe('intake');
   // Deadlines count from the request, not from the late start.
   expect(Date.parse(live.termijn.op)).toBe(Date.parse(live.aangevraagdOp) + 3 * DAG);
+});
+
+test('with no SMTP or Twilio settings, messages land in the local outbox and are listed per case', async () => {
+  const regio = `Regio ${crypto.randomUUID().slice(0, 8)}`;
+  const regiomanager = await db.prisma.persoon.create({
+    data: { naam: 'Monique', email: 'monique@example.org', taal: 'nl' },
+  });
+  await db.prisma.regio.create({ data: { naam: regio, regiomanagerId: regiomanager.id } });
+
+  const { body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ regio }) });
+  const lijst = await binnen(30_000, async () => {
+    const { status, body: berichten } = await vraag(`${stack.api}/cases/${body.id}/berichten`);
+    expect(status).toBe(200);
+    return berichten.some((b: { status: string }) => b.status === 'verstuurd') ? berichten : undefined;
+  });
+  expect(lijst).toEqual([
+    expect.objectContaining({
+      soort: 'aanvraag.ontvangen',
+      rol: 'regiomanager',
+      kanaal: 'email',
+      taal: 'nl',
+      status: 'verstuurd',
+    }),
+  ]);
+  const eml = fs.readFileSync(path.join(stack.uitbus, 'email', `${lijst[0].id}.eml`), 'utf8');
+  expect(eml).toContain('To: monique@example.org');
+  expect(eml).toContain(`Subject: Nieuwe aanvraag, regio ${regio}`);
 });

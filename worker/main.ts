@@ -3,7 +3,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config/config';
 import { temporalAddress } from '../config/temporal';
-import { startKring } from '../launcher/kring';
+import { berichtinstellingen, startKring } from '../launcher/kring';
 import { onStopSignal } from '../launcher/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   await database.migrate();
-  const kring = await startKring({ temporal: config.temporal, database });
+  const kring = await startKring({ temporal: config.temporal, database, berichten: berichtinstellingen(config) });
   console.log(`kring worker polling task queue ${config.temporal.taskQueue} at ${temporalAddress(config.temporal)}`);
   onStopSignal(async () => {
     await kring.stop();

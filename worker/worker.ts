@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { PrismaClient } from '@prisma/client';
-import { createActivities } from '../activities';
+import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalConfig } from '../config/config';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -22,7 +21,7 @@ export function defaultWorkflowCode(): WorkflowCode {
 
 export interface KringWorkerParts {
   temporal: TemporalConfig;
-  prisma: PrismaClient;
+  activiteiten: ActivityDeps;
   connection: NativeConnection;
   workflowCode?: WorkflowCode;
 }
@@ -32,7 +31,7 @@ export async function createKringWorker(parts: KringWorkerParts): Promise<Worker
     connection: parts.connection,
     namespace: parts.temporal.namespace,
     taskQueue: parts.temporal.taskQueue,
-    activities: createActivities({ prisma: parts.prisma }),
+    activities: createActivities(parts.activiteiten),
     // On shutdown, running activities get time to finish their writes; then the worker stops regardless.
     shutdownGraceTime: '10 seconds',
     shutdownForceTime: '30 seconds',

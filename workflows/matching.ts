@@ -81,7 +81,12 @@ function beoordeel(kandidaat: Kandidaat, { wensen }: MatchVraag): Match {
     score += GEWICHT.taal;
     redenen.push({ code: 'taal', nl: `spreekt ${wensen.taal}`, en: `speaks ${wensen.taal}` });
   }
-  if (wensen.geslacht && wensen.geslacht !== 'geen voorkeur' && kandidaat.geslacht === wensen.geslacht) {
+  if (
+    wensen.geslacht &&
+    wensen.geslacht !== 'geen voorkeur' &&
+    kandidaat.geslacht &&
+    gelijk(kandidaat.geslacht, wensen.geslacht)
+  ) {
     score += GEWICHT.geslacht;
     redenen.push({ code: 'geslacht', nl: `${wensen.geslacht}, zoals gewenst`, en: `${wensen.geslacht}, as wished` });
   }

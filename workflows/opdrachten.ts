@@ -51,6 +51,8 @@ const ACTIEF: Fase[] = ['intake', 'voorbereiding', 'conferentie', 'uitvoering'];
 // A clock skew allowance for "it happened at …" given by a caller.
 const KLOKSPELING_MS = 5 * 60_000;
 const LANGSTE_VERLENGING_MS = 26 * 7 * 24 * 60 * 60_000;
+// The evaluation may be recorded from the day before its date (meetings run into the evening).
+const EVALUATIE_SPELING_MS = 24 * 60 * 60_000;
 
 const ROL: Record<Rol, { nl: string; en: string }> = {
   regiomanager: { nl: 'de regiomanager', en: 'the regiomanager' },
@@ -68,6 +70,35 @@ function ofLijst(woorden: string[], of: string): string {
 
 function geldigMoment(waarde: unknown): waarde is string {
   return typeof waarde === 'string' && !Number.isNaN(Date.parse(waarde));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every id a command carries is a uuid: a malformed one would otherwise reach the database
+ * and be retried there for ever, holding up every command behind it.
+ */
+function vorm(a: Opdracht): Reden | undefined {
+  if (typeof a !== 'object' || a === null || typeof a.door?.persoonId !== 'string' || !(a.door.rol in ROL)) {
+    return reden(
+      'ongeldige-opdracht',
+      'De opdracht zegt niet wie hem geeft.',
+      'The command does not say who gives it.',
+    );
+  }
+  const ids = Object.entries({ ...a, persoonId: a.door.persoonId }).flatMap(([veld, waarde]) =>
+    veld.endsWith('Id') || veld === 'aangewezen' || veld === 'aanwezigen' || veld === 'voorgesteldDoor'
+      ? [waarde].flat()
+      : [],
+  );
+  if (ids.some((id) => typeof id !== 'string' || !UUID.test(id))) {
+    return reden(
+      'ongeldige-id',
+      'Een id in de opdracht is geen geldige id.',
+      'An id in the command is not a valid id.',
+    );
+  }
+  return undefined;
 }
 
 export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijnen: Termijnen): void {
@@ -89,13 +120,8 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
   }
 
   function toets<A extends Opdracht>(regel: Regel<A>, a: A): Reden | undefined {
-    if (typeof a !== 'object' || a === null || typeof a.door?.persoonId !== 'string' || !(a.door.rol in ROL)) {
-      return reden(
-        'ongeldige-opdracht',
-        'De opdracht zegt niet wie hem geeft.',
-        'The command does not say who gives it.',
-      );
-    }
+    const ongeldig = vorm(a);
+    if (ongeldig) return ongeldig;
     if (!regel.rollen.includes(a.door.rol)) {
       const wie = regel.rollen.map((r) => ROL[r]);
       return reden(
@@ -140,9 +166,10 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
       if (r) throw afwijzing(r);
     };
     // While the request is still being taken in, who holds which role is not known yet: the
-    // command waits its turn behind the intake and is checked then.
+    // command waits its turn behind the intake and is checked fully then.
     const validator = (a: ArgVan<K>) => {
-      if (z.fase !== 'aanvraag') weiger(a);
+      const r = z.fase === 'aanvraag' ? vorm(a) : toets(regel, a);
+      if (r) throw afwijzing(r);
     };
     wf.setHandler(
       opdrachten[naam] as UpdateDefinition<Opdrachtresultaat, [ArgVan<K>], string>,
@@ -168,12 +195,38 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   // ---- Intake ----------------------------------------------------------------------------
 
-  async function aanbieden(coordinatorId: string, door?: Door) {
-    await reg.leg([{ soort: 'coordinator.aangeboden', coordinatorId }], door, (n) => {
-      n.intake.aangeboden = coordinatorId;
+  /** Ranks the coordinators again (the circle may have grown: independence) and keeps the order. */
+  async function herrangschik(door?: Door): Promise<string[]> {
+    // The ranking itself, with its reasons, goes into the case timeline for the regiomanager.
+    const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: z.intake.afgewezenDoor });
+    await reg.leg([{ soort: 'kandidaten.herzien', aantal: kandidaten.length }], door, (n) => {
+      n.intake.kandidaten = kandidaten;
     });
-    await reg.meld('coordinator.aanbod', `aanbod.${coordinatorId}`, [{ persoonId: coordinatorId, rol: 'coordinator' }]);
+    return kandidaten;
   }
+
+  async function aanbieden(coordinatorId: string, door?: Door) {
+    const ingetrokken = z.intake.aangeboden;
+    await reg.leg(
+      [
+        ...(ingetrokken ? [{ soort: 'coordinator.aanbod-ingetrokken' as const, coordinatorId: ingetrokken }] : []),
+        { soort: 'coordinator.aangeboden', coordinatorId },
+      ],
+      door,
+      (n) => {
+        n.intake.aangeboden = coordinatorId;
+        n.intake.aanbiedingen += 1;
+      },
+    );
+    const ontvanger = [{ persoonId: coordinatorId, rol: 'coordinator' }];
+    await reg.meld('coordinator.aanbod', `aanbod.${z.intake.aanbiedingen}`, ontvanger);
+  }
+
+  const geenKandidaat = reden(
+    'geen-kandidaat',
+    'Deze coördinator staat niet (meer) op de lijst van passende kandidaten voor deze zaak.',
+    'This coordinator is not (or no longer) on the list of suitable candidates for this case.',
+  );
 
   gebruik({
     coordinatorKiezen: {
@@ -183,16 +236,13 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
         if (z.intake.coordinatorId) {
           return reden('al-gekozen', 'Deze zaak heeft al een coördinator.', 'This case has a coordinator already.');
         }
-        if (!z.intake.kandidaten.includes(coordinatorId)) {
-          return reden(
-            'geen-kandidaat',
-            'Deze coördinator staat niet op de lijst van passende kandidaten voor deze zaak.',
-            'This coordinator is not on the list of suitable candidates for this case.',
-          );
-        }
-        return undefined;
+        return z.intake.kandidaten.includes(coordinatorId) ? undefined : geenKandidaat;
       },
-      uitvoeren: ({ coordinatorId, door }) => aanbieden(coordinatorId, door),
+      uitvoeren: async ({ coordinatorId, door }) => {
+        // Checked against today's circle and caseloads, not those of when the request came in.
+        if (!(await herrangschik(door)).includes(coordinatorId)) throw afwijzing(geenKandidaat);
+        await aanbieden(coordinatorId, door);
+      },
     },
 
     opdrachtBeantwoorden: {
@@ -206,20 +256,22 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
             n.intake.coordinatorId = coordinatorId;
             n.intake.aangeboden = undefined;
           });
-          await reg.meld('coordinator.aanvaard', `aanvaard.${coordinatorId}`, regiomanager(z));
+          await reg.meld('coordinator.aanvaard', 'aanvaard', regiomanager(z));
           return;
         }
         // Declined: the next best candidate is offered at once; the regiomanager may still choose another.
-        const afgewezenDoor = [...z.intake.afgewezenDoor, coordinatorId];
         await reg.leg([{ soort: 'coordinator.afgewezen', coordinatorId, redenId }], door, (n) => {
-          n.intake.afgewezenDoor = afgewezenDoor;
+          n.intake.afgewezenDoor.push(coordinatorId);
           n.intake.aangeboden = undefined;
         });
-        // The ranking itself (with its reasons) is in the case timeline; the state keeps the order.
-        const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor });
-        z.intake.kandidaten = kandidaten;
-        if (kandidaten[0]) await aanbieden(kandidaten[0]);
-        else await reg.meld('coordinator.geen-kandidaten', `geen-kandidaten.${afgewezenDoor.length}`, regiomanager(z));
+        const [volgende] = await herrangschik();
+        if (volgende) await aanbieden(volgende);
+        else
+          await reg.meld(
+            'coordinator.geen-kandidaten',
+            `geen-kandidaten.${z.intake.afgewezenDoor.length}`,
+            regiomanager(z),
+          );
       },
     },
 
@@ -289,10 +341,23 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
         }
         return undefined;
       },
-      uitvoeren: ({ persoonId, rol, wettelijkeRol, door }) =>
-        reg.leg([{ soort: 'deelnemer.toegevoegd', persoonId, rol, wettelijkeRol }], door, (n) => {
-          n.deelnemers.push({ persoonId, rol, wettelijkeRol, uitnodiging: 'niet_uitgenodigd', bezoek: 'niet_gepland' });
-        }),
+      uitvoeren: async ({ persoonId, rol, wettelijkeRol, voorgesteldDoor, door }) => {
+        await reg.leg(
+          [{ soort: 'deelnemer.toegevoegd', persoonId, rol, wettelijkeRol, voorgesteldDoor }],
+          door,
+          (n) => {
+            n.deelnemers.push({
+              persoonId,
+              rol,
+              wettelijkeRol,
+              uitnodiging: 'niet_uitgenodigd',
+              bezoek: 'niet_gepland',
+            });
+          },
+        );
+        // A new name may be someone a candidate coordinator knows: no longer independent.
+        if (z.fase === 'intake' && !z.intake.coordinatorId) await herrangschik();
+      },
     },
 
     deelnemerBijwerken: {
@@ -481,6 +546,13 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
       rollen: ['regiomanager'],
       fasen: ['voorbereiding'],
       controle: ({ duur }) => {
+        if (z.voorbereiding.bevestigd) {
+          return reden(
+            'datum-staat',
+            'De datum staat al vast; er loopt geen termijn meer.',
+            'The date is confirmed; no deadline is running.',
+          );
+        }
         let lengte = NaN;
         try {
           lengte = msToNumber(duur as Parameters<typeof msToNumber>[0]);
@@ -590,7 +662,15 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     planPresenteren: {
       rollen: ['coordinator'],
       fasen: ['conferentie'],
-      controle: inDeel('besloten'),
+      controle: ({ planId }) =>
+        inDeel('besloten')() ??
+        (z.conferentie.plannen.includes(planId)
+          ? reden(
+              'al-gepresenteerd',
+              'Dit plan is al gepresenteerd; een aangepast plan is een nieuwe versie.',
+              'This plan was presented already; a changed plan is a new version.',
+            )
+          : undefined),
       uitvoeren: async ({ planId, door }) => {
         const ronde = z.conferentie.ronde;
         await reg.leg(
@@ -749,10 +829,19 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     voortgangsgesprekPlannen: {
       rollen: ['coordinator'],
       fasen: ['uitvoering'],
-      controle: ({ op }) =>
-        geldigMoment(op) && ms(op) > Date.now()
-          ? undefined
-          : reden('datum-voorbij', 'Plan het gesprek in de toekomst.', 'Plan the meeting in the future.'),
+      controle: ({ op }) => {
+        if (!geldigMoment(op) || ms(op) <= Date.now()) {
+          return reden('datum-voorbij', 'Plan het gesprek in de toekomst.', 'Plan the meeting in the future.');
+        }
+        if (z.uitvoering.gesprekken.some((g) => g.op === iso(ms(op)))) {
+          return reden(
+            'al-gepland',
+            'Op dat moment staat al een gesprek.',
+            'A meeting is planned at that moment already.',
+          );
+        }
+        return undefined;
+      },
       uitvoeren: ({ op, door }) =>
         reg.leg([{ soort: 'voortgangsgesprek.gepland', op: iso(ms(op)) }], door, (n) => {
           n.uitvoering.gesprekken.push({ op: iso(ms(op)), herinnerd: false, gehouden: false });
@@ -866,14 +955,24 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     evaluatieVastleggen: {
       rollen: ['coordinator'],
       fasen: ['uitvoering'],
-      controle: ({ kringAkkoord, nieuweDatum }) =>
-        kringAkkoord || (geldigMoment(nieuweDatum) && ms(nieuweDatum) > Date.now())
-          ? undefined
-          : reden(
-              'nieuwe-datum',
-              'Wil de kring verder, geef dan een nieuwe evaluatiedatum in de toekomst.',
-              'If the circle wants to go on, give a new evaluation date in the future.',
-            ),
+      controle: ({ kringAkkoord, nieuweDatum }) => {
+        const evaluatieOp = ms(z.uitvoering.evaluatieOp!);
+        if (Date.now() < evaluatieOp - EVALUATIE_SPELING_MS) {
+          return reden(
+            'te-vroeg',
+            'De evaluatie is op de afgesproken datum; eerder afsluiten kan de regiomanager, met een reden.',
+            'The evaluation is on the agreed date; the regiomanager can close earlier, with a reason.',
+          );
+        }
+        if (!kringAkkoord && !(geldigMoment(nieuweDatum) && ms(nieuweDatum) > Date.now())) {
+          return reden(
+            'nieuwe-datum',
+            'Wil de kring verder, geef dan een nieuwe evaluatiedatum in de toekomst.',
+            'If the circle wants to go on, give a new evaluation date in the future.',
+          );
+        }
+        return undefined;
+      },
       uitvoeren: ({ kringAkkoord, nieuweDatum, door }) =>
         kringAkkoord
           ? sluit('afgerond', door, undefined, [{ soort: 'evaluatie', kringAkkoord }])
@@ -899,21 +998,27 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
   }
 
+  const metReden = ({ redenId }: { redenId?: string }) =>
+    redenId ? undefined : reden('reden-nodig', 'Geef een reden.', 'Give a reason.');
+
   gebruik({
     afsluiten: {
       rollen: ['regiomanager'],
       fasen: ['uitvoering'],
+      controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('afgerond', door, redenId),
     },
     // Participation is voluntary: the family (through coordinator or regiomanager) can stop.
     intrekken: {
       rollen: ['coordinator', 'regiomanager'],
       fasen: ACTIEF,
+      controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('ingetrokken', door, redenId),
     },
     annuleren: {
       rollen: ['regiomanager'],
       fasen: ACTIEF,
+      controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('geannuleerd', door, redenId),
     },
   });

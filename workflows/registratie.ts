@@ -1,16 +1,28 @@
-// How the workflow records: one change at a time, in the order the case went through them.
-// Commands and timers both take their turn here, so the database sees the case's changes in
-// the same order as its state, and a command never checks a state another is changing.
+// How the workflow records and tells: one change at a time, in the order the case went
+// through them, and every message it decides delivered once, or someone told it was not.
+//
+// Commands and timers take their turn here, so the database sees the case's changes in the
+// same order as its state, and a command never checks a state another is changing.
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { Berichtsoort } from '../activities/berichten/soorten';
 import type { Gebeurtenis, Ontvanger } from '../activities/gebeurtenissen';
-import { huidigeTermijn, iso } from './toestand';
-import type { Door, ZaakToestand } from './zaak-interface';
+import type { Kanaal, Mislukking } from '../activities/notificaties';
+import { DRINGEND, smsMoment } from './stilte';
+import { coordinator, huidigeTermijn, iso, regiomanager } from './toestand';
+import type { Door, NietBezorgd, ZaakToestand } from './zaak-interface';
 
 const activiteiten = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // No attempt limit: a database outage delays the record, it must never lose it.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// Providers get a bounded effort (about half an hour); then the message is marked failed and
+// a person is told, rather than retrying a dead number for ever.
+const bezorging = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 7 },
 });
 
 export const { zaakOpenen, kandidatenZoeken } = activiteiten;
@@ -21,6 +33,8 @@ export class Registratie {
   private vastgelegdeTermijn?: string;
   /** Goes up with every recorded change: timers re-plan when it moves. */
   versie = 0;
+  /** Deliveries under way in the background. */
+  lopend = 0;
 
   constructor(private readonly z: ZaakToestand) {}
 
@@ -56,7 +70,83 @@ export class Registratie {
     this.versie++;
   }
 
-  async meld(soort: string, sleutel: string, aan: Ontvanger[], details?: Record<string, string | number | boolean>) {
-    await activiteiten.melden({ zaakId: this.z.zaakId, soort, sleutel, aan, details });
+  /**
+   * Decides a message to each recipient and sends it on their channels. Email goes at once;
+   * SMS waits out the quiet hours (escalations to staff excepted). Delivery runs in the
+   * background: the command or timer that decided it does not wait for the provider.
+   */
+  async meld(
+    soort: Berichtsoort,
+    sleutel: string,
+    aan: Ontvanger[],
+    details?: Record<string, string | number | boolean>,
+  ) {
+    if (aan.length === 0) return;
+    const { kanalen, zonderKanaal } = await activiteiten.melden({
+      zaakId: this.z.zaakId,
+      soort,
+      sleutel,
+      aan,
+      details,
+    });
+    for (const kanaal of kanalen) {
+      const moment = kanaal === 'sms' && !DRINGEND.has(soort) ? smsMoment(Date.now()) : Date.now();
+      if (moment > Date.now()) {
+        this.z.uitgesteld.push({ soort, sleutel, kanaal: 'sms', op: iso(moment) });
+        this.versie++;
+      } else {
+        this.bezorg(soort, sleutel, kanaal);
+      }
+    }
+    if (zonderKanaal.length > 0) this.op(() => this.alarmeer(soort, zonderKanaal));
+  }
+
+  /** Delivers one channel's messages of an event; failures reach the coordinator. */
+  bezorg(soort: Berichtsoort, sleutel: string, kanaal: Kanaal): void {
+    this.op(async () => {
+      const opdracht = { zaakId: this.z.zaakId, sleutel, kanaal };
+      let mislukt: Mislukking[];
+      try {
+        mislukt = await bezorging.bezorgen(opdracht);
+      } catch {
+        mislukt = await activiteiten.bezorgingOpgeven(opdracht);
+      }
+      if (mislukt.length > 0) await this.alarmeer(soort, mislukt);
+    });
+  }
+
+  /**
+   * Nothing is dropped silently: an undelivered message goes on the case timeline and to the
+   * coordinator (or, when it was theirs or there is none yet, the regiomanager).
+   */
+  async alarmeer(
+    soort: Berichtsoort,
+    mislukt: Array<Pick<Mislukking, 'berichtId' | 'ontvangerId' | 'kanaal' | 'onzeker'>>,
+  ) {
+    for (const m of mislukt) {
+      await this.beurt(() =>
+        this.leg([
+          { soort: 'bericht.mislukt', berichtId: m.berichtId, over: soort, kanaal: m.kanaal, onzeker: m.onzeker },
+        ]),
+      );
+      // An alert that itself cannot be delivered stays on the timeline: no alerts about alerts.
+      if (soort === 'bericht.mislukt') continue;
+      const coord = coordinator(this.z);
+      const aan = coord.length > 0 && coord[0]!.persoonId !== m.ontvangerId ? coord : regiomanager(this.z);
+      await this.meld('bericht.mislukt', `mislukt.${m.berichtId}`, aan, { over: soort, kanaal: m.kanaal });
+    }
+  }
+
+  /** The provider reported later that a message did not arrive. */
+  nietBezorgd(melding: NietBezorgd): void {
+    this.op(() => this.alarmeer(melding.soort, [{ ...melding, onzeker: false }]));
+  }
+
+  /** Runs `werk` in the background, counted, so the case does not end or start afresh under it. */
+  private op(werk: () => Promise<void>): void {
+    this.lopend++;
+    werk()
+      .catch((err) => wf.log.error('delivery failed', { fout: String(err) }))
+      .finally(() => this.lopend--);
   }
 }

@@ -7,23 +7,19 @@ import type { Deelnemer, ZaakStart, ZaakStatus, ZaakToestand } from './zaak-inte
 export const ms = (iso: string): number => Date.parse(iso);
 export const iso = (moment: number): string => new Date(moment).toISOString();
 
-export function beginToestand(
-  start: ZaakStart,
-  regiomanagerId: string | undefined,
-  deelnemers: Array<Pick<Deelnemer, 'persoonId' | 'rol' | 'wettelijkeRol'>>,
-  kandidaten: string[],
-): ZaakToestand {
+/** A request as the workflow first holds it: who is on it comes in while it is taken in. */
+export function beginToestand(start: ZaakStart): ZaakToestand {
   return {
     zaakId: start.zaakId,
     // Until the workflow has taken the request in (regiomanager, candidates): then intake.
     fase: 'aanvraag',
     noodsituatie: start.noodsituatie,
     aangevraagdOp: start.aangevraagdOp,
-    regiomanagerId,
-    deelnemers: deelnemers.map((d) => ({ ...d, uitnodiging: 'niet_uitgenodigd', bezoek: 'niet_gepland' })),
+    deelnemers: [],
     intake: {
-      kandidaten,
+      kandidaten: [],
       afgewezenDoor: [],
+      aanbiedingen: 0,
       contactUiterlijk: iso(na(ms(start.aangevraagdOp), start.termijnen.contact)),
       escalaties: 0,
     },
@@ -45,6 +41,7 @@ export function beginToestand(
       signalen: [],
       bijeenkomsten: [],
     },
+    uitgesteld: [],
     run: 1,
   };
 }
@@ -106,6 +103,8 @@ export const genodigden = (z: ZaakToestand): Ontvanger[] =>
     .filter((d) => d.rol === 'hoofdpersoon' || d.uitnodiging === 'uitgenodigd' || d.uitnodiging === 'bevestigd')
     .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
 
+/** The person's part in the case; without a role, their part other than having asked for it. */
 export function deelnemer(z: ZaakToestand, persoonId: string, rol?: Deelnemer['rol']): Deelnemer | undefined {
-  return z.deelnemers.find((d) => d.persoonId === persoonId && (rol === undefined || d.rol === rol));
+  const rollen = z.deelnemers.filter((d) => d.persoonId === persoonId && (rol === undefined || d.rol === rol));
+  return rollen.find((d) => d.rol !== 'aanvrager') ?? rollen[0];
 }

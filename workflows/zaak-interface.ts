@@ -4,7 +4,8 @@
 // Everything here is ids, dates, numbers and choices: names, contact details and free text
 // (reasons, notes, the question, the plan) live in the database, and a command refers to
 // them by id. So workflow history never holds personal data.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Berichtsoort } from '../activities/berichten/soorten';
 import type { Termijnen } from './termijnen';
 
 export type Fase = 'aanvraag' | 'intake' | 'voorbereiding' | 'conferentie' | 'uitvoering' | 'afgesloten';
@@ -101,6 +102,8 @@ export interface ZaakToestand {
     kandidaten: string[];
     afgewezenDoor: string[];
     aangeboden?: string;
+    /** How many offers were made (each offer's message is its own). */
+    aanbiedingen: number;
     coordinatorId?: string;
     contactOp?: string;
     contactUiterlijk: string;
@@ -143,8 +146,17 @@ export interface ZaakToestand {
     bijeenkomsten: Bijeenkomst[];
   };
   afsluiting?: { soort: Afsluiting; op: string; redenId?: string };
+  /** SMS held back by the quiet hours, to go out at `op`. */
+  uitgesteld: Uitgesteld[];
   /** How many runs this case has had (continue-as-new). */
   run: number;
+}
+
+export interface Uitgesteld {
+  soort: Berichtsoort;
+  sleutel: string;
+  kanaal: 'sms';
+  op: string;
 }
 
 /** A query's answer: the state, and the deadline that runs now. */
@@ -175,6 +187,8 @@ export interface DeelnemerToevoegen extends Opdracht {
   persoonId: string;
   rol: 'netwerk' | 'professional';
   wettelijkeRol?: WettelijkeRol;
+  /** Whose visit brought up this name (a participant's person id). */
+  voorgesteldDoor?: string;
 }
 export interface DeelnemerBijwerken extends Opdracht {
   persoonId: string;
@@ -275,6 +289,15 @@ export interface Opdrachtresultaat {
 }
 
 export const statusQuery = defineQuery<ZaakStatus>('status');
+
+/** The provider reported afterwards that a message did not arrive (Twilio's status callback). */
+export interface NietBezorgd {
+  berichtId: string;
+  ontvangerId: string;
+  soort: Berichtsoort;
+  kanaal: 'email' | 'sms';
+}
+export const nietBezorgdSignal = defineSignal<[NietBezorgd]>('nietBezorgd');
 
 const opdracht = <A extends Opdracht>(naam: string) => defineUpdate<Opdrachtresultaat, [A]>(naam);
 

@@ -21,22 +21,26 @@ import {
   regiomanager,
   statusVan,
 } from './toestand';
-import { statusQuery, type Fase, type ZaakStart, type ZaakToestand } from './zaak-interface';
+import { nietBezorgdSignal, statusQuery, type Fase, type ZaakStart, type ZaakToestand } from './zaak-interface';
 
 /** Something the clock does at a moment, unless a command made it moot first. */
 interface Wekker {
+  /** Which alarm this is; an alarm goes off once per run, even if a bug left it due. */
+  sleutel: string;
   op: string;
   actie: () => Promise<void>;
 }
 
+// Below this many history events a fresh run would start afresh at once.
+const KLEINSTE_DOORSTART = 20;
+
 export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promise<ZaakToestand> {
   const { termijnen } = start;
-  const z: ZaakToestand = overgedragen
-    ? { ...overgedragen, run: overgedragen.run + 1 }
-    : beginToestand(start, undefined, [], []);
+  const z: ZaakToestand = overgedragen ? { ...overgedragen, run: overgedragen.run + 1 } : beginToestand(start);
   const reg = new Registratie(z);
   registreerOpdrachten(z, reg, termijnen);
   wf.setHandler(statusQuery, () => statusVan(z));
+  wf.setHandler(nietBezorgdSignal, (melding) => reg.nietBezorgd(melding));
 
   // Aanvraag: the request lands with the regiomanager of its region, who gets the
   // coordinators that match the main person's wishes.
@@ -57,7 +61,7 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
           n.fase = 'intake';
         },
       );
-      await reg.meld('aanvraag.ontvangen', 'aanvraag', regiomanager(z), { noodsituatie: z.noodsituatie });
+      await reg.meld('aanvraag.ontvangen', 'aanvraag', regiomanager(z));
     });
   }
 
@@ -67,6 +71,7 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
     // interval until contact is recorded.
     intake: () => [
       {
+        sleutel: `contact.${z.intake.escalaties}`,
         op: z.intake.contactUiterlijk,
         actie: async () => {
           const keer = z.intake.escalaties + 1;
@@ -89,45 +94,42 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
         return termijnen.conferentieHerinneringen
           .filter((vooraf) => !v.conferentieHerinnerd.includes(String(vooraf)))
           .map((vooraf) => ({
+            sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
             op: iso(voor(ms(datum.op), vooraf)),
             actie: async () => {
-              await reg.meld(
-                'conferentie.herinnering',
-                `conferentie.${datum.voorstelId}.${vooraf}`,
-                [...genodigden(z), ...coordinator(z)],
-                {
-                  op: datum.op,
-                },
-              );
               await reg.leg([{ soort: 'herinnering', termijn: 'conferentie' }], undefined, (n) => {
                 n.voorbereiding.conferentieHerinnerd.push(String(vooraf));
+              });
+              const aan = [...genodigden(z), ...coordinator(z)];
+              await reg.meld('conferentie.herinnering', `conferentie.${datum.voorstelId}.${vooraf}`, aan, {
+                op: datum.op,
               });
             },
           }));
       }
       const wekkers: Wekker[] = [];
+      const ronde = v.verlengingen.length;
       if (!v.herinnerd && v.herinneringOp) {
         wekkers.push({
+          sleutel: `datum.herinnering.${ronde}`,
           op: v.herinneringOp,
           actie: async () => {
-            await reg.meld('datum.herinnering', `datum.herinnering.${v.verlengingen.length}`, [
-              ...coordinator(z),
-              ...regiomanager(z),
-            ]);
             await reg.leg([{ soort: 'herinnering', termijn: 'datum' }], undefined, (n) => {
               n.voorbereiding.herinnerd = true;
             });
+            await reg.meld('datum.herinnering', `datum.herinnering.${ronde}`, [...coordinator(z), ...regiomanager(z)]);
           },
         });
       }
       if (!v.geescaleerd && v.escalatieOp) {
         wekkers.push({
+          sleutel: `escalatie.datum.${ronde}`,
           op: v.escalatieOp,
           actie: async () => {
-            await reg.meld('escalatie.datum', `escalatie.datum.${v.verlengingen.length}`, regiomanager(z));
             await reg.leg([{ soort: 'escalatie', termijn: 'datum', keer: 1 }], undefined, (n) => {
               n.voorbereiding.geescaleerd = true;
             });
+            await reg.meld('escalatie.datum', `escalatie.datum.${ronde}`, regiomanager(z));
           },
         });
       }
@@ -146,61 +148,55 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
       const wekkers: Wekker[] = [];
       if (u.vervolgOp && !u.vervolgGemeld && !u.vervolgGedaan) {
         wekkers.push({
+          sleutel: 'vervolgcontrole',
           op: u.vervolgOp,
           actie: async () => {
-            await reg.meld('vervolg.herinnering', 'vervolgcontrole', coordinator(z));
-            await reg.meld('vervolg.gepland', 'vervolgcontrole.aangewezen', aangewezenPersonen(z));
             await reg.leg([{ soort: 'herinnering', termijn: 'vervolgcontrole' }], undefined, (n) => {
               n.uitvoering.vervolgGemeld = true;
             });
+            await reg.meld('vervolg.herinnering', 'vervolgcontrole', coordinator(z));
+            await reg.meld('vervolg.gepland', 'vervolgcontrole.aangewezen', aangewezenPersonen(z));
           },
         });
       }
       for (const gesprek of u.gesprekken.filter((g) => !g.herinnerd && !g.gehouden)) {
         wekkers.push({
+          sleutel: `gesprek.${gesprek.op}`,
           op: iso(voor(ms(gesprek.op), termijnen.gesprekHerinnering)),
           actie: async () => {
-            await reg.meld(
-              'voortgangsgesprek.herinnering',
-              `gesprek.${gesprek.op}`,
-              [...aangewezenPersonen(z), ...coordinator(z)],
-              {
-                op: gesprek.op,
-              },
-            );
             await reg.leg([{ soort: 'herinnering', termijn: 'voortgangsgesprek' }], undefined, (n) => {
               n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
             });
+            const aan = [...aangewezenPersonen(z), ...coordinator(z)];
+            await reg.meld('voortgangsgesprek.herinnering', `gesprek.${gesprek.op}`, aan, { op: gesprek.op });
           },
         });
       }
       if (u.evaluatieOp && !u.evaluatieGemeld) {
         const op = u.evaluatieOp;
         wekkers.push({
+          sleutel: `evaluatie.${op}`,
           op,
           actie: async () => {
-            await reg.meld('evaluatie.herinnering', `evaluatie.${op}`, [...coordinator(z), ...regiomanager(z)], { op });
             await reg.leg([{ soort: 'herinnering', termijn: 'evaluatie' }], undefined, (n) => {
               n.uitvoering.evaluatieGemeld = true;
             });
+            await reg.meld('evaluatie.herinnering', `evaluatie.${op}`, [...coordinator(z), ...regiomanager(z)], { op });
           },
         });
       }
       for (const signaal of u.signalen.filter((s) => !s.opgepakt && !s.geescaleerd)) {
         wekkers.push({
+          sleutel: `signaal.${signaal.id}`,
           op: signaal.uiterlijk,
           actie: async () => {
-            await reg.meld(
-              'signaal.geen-reactie',
-              `signaal.${signaal.id}.escalatie`,
-              [...coordinator(z), ...regiomanager(z)],
-              {
-                signaalId: signaal.id,
-              },
-            );
             await reg.leg([{ soort: 'escalatie', termijn: 'signaal', keer: 1 }], undefined, (n) => {
               n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
             });
+            await reg.meld('signaal.geen-reactie', `signaal.${signaal.id}.escalatie`, [
+              ...coordinator(z),
+              ...regiomanager(z),
+            ]);
           },
         });
       }
@@ -208,32 +204,61 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
     },
   };
 
+  /** SMS held back by the quiet hours go out when the morning comes, in any phase. */
+  const uitgesteld = (): Wekker[] =>
+    z.uitgesteld.map((u) => ({
+      sleutel: `uitgesteld.${u.sleutel}.${u.kanaal}`,
+      op: u.op,
+      actie: async () => {
+        z.uitgesteld = z.uitgesteld.filter((w) => w !== u);
+        reg.bezorg(u.soort, u.sleutel, u.kanaal);
+      },
+    }));
+
   while (z.fase !== 'afgesloten' && z.fase !== 'aanvraag') {
-    if ((await loop(z.fase, klok[z.fase])) === 'doorstarten') {
-      // Long cases start afresh with their whole state, so history stays small.
-      await wf.condition(wf.allHandlersFinished);
-      await reg.beurt(async () => undefined);
+    const fase = z.fase;
+    if (
+      (await loop(
+        () => z.fase !== fase,
+        () => [...klok[fase](), ...uitgesteld()],
+      )) === 'doorstarten'
+    ) {
+      // Long cases start afresh with their whole state, so history stays small. Messages on
+      // their way finish first; those waiting for the morning travel in the state.
+      await wf.condition(() => wf.allHandlersFinished() && reg.lopend === 0);
       await wf.continueAsNew<typeof zaak>(start, z);
     }
   }
-  await wf.condition(wf.allHandlersFinished);
+  // Closed: what is still on its way is delivered before the case's process ends.
+  await loop(() => z.uitgesteld.length === 0, uitgesteld, false);
+  await wf.condition(() => wf.allHandlersFinished() && reg.lopend === 0);
   return z;
 
-  /** Runs the phase's clock until a command moves the case on (or history asks for a fresh run). */
-  async function loop(fase: Fase, wekkers: () => Wekker[]): Promise<'doorstarten' | undefined> {
-    while (z.fase === fase) {
-      const volgende = wekkers().sort((a, b) => ms(a.op) - ms(b.op))[0];
+  /** Runs the clock until `klaar` (or history asks for a fresh run). */
+  async function loop(
+    klaar: () => boolean,
+    wekkers: () => Wekker[],
+    doorstart = true,
+  ): Promise<'doorstarten' | undefined> {
+    const afgegaan = new Set<string>();
+    while (!klaar()) {
+      const volgende = wekkers()
+        .filter((w) => !afgegaan.has(w.sleutel))
+        .sort((a, b) => ms(a.op) - ms(b.op))[0];
       const gezien = reg.versie;
       const veranderd = await wf.condition(
-        () => z.fase !== fase || reg.versie !== gezien || moetDoorstarten(),
+        () => klaar() || reg.versie !== gezien || (doorstart && moetDoorstarten()),
         volgende ? Math.max(1, ms(volgende.op) - Date.now()) : undefined,
       );
-      if (moetDoorstarten()) return 'doorstarten';
+      if (doorstart && moetDoorstarten()) return 'doorstarten';
       if (veranderd) continue;
       // In turn with the commands: one may have made the alarm moot in the meantime.
       await reg.beurt(async () => {
         for (const wekker of wekkers()) {
-          if (z.fase === fase && ms(wekker.op) <= Date.now()) await wekker.actie();
+          if (!klaar() && !afgegaan.has(wekker.sleutel) && ms(wekker.op) <= Date.now()) {
+            afgegaan.add(wekker.sleutel);
+            await wekker.actie();
+          }
         }
       });
     }
@@ -242,7 +267,9 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
 
   function moetDoorstarten(): boolean {
     const info = wf.workflowInfo();
-    return start.doorstartNa ? info.historyLength >= start.doorstartNa : info.continueAsNewSuggested;
+    return start.doorstartNa
+      ? info.historyLength >= Math.max(start.doorstartNa, KLEINSTE_DOORSTART)
+      : info.continueAsNewSuggested;
   }
 }
 

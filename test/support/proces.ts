@@ -6,6 +6,8 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { lokaleUitbus, type Verzender } from '../../activities/verzenders';
+import { tempDir } from './omgeving';
 import { binnen } from './stack';
 import { termijnenVoor, type Termijnen } from '../../workflows/termijnen';
 import type { zaak as zaakWorkflow } from '../../workflows/zaak';
@@ -107,10 +109,14 @@ export class ZaakInTest {
   }
 
   /** A new participant: stored, then added to the case by the coordinator. */
-  async deelnemer(naam: string, rol: 'netwerk' | 'professional', wettelijkeRol?: WettelijkeRol): Promise<string> {
+  deelnemer(naam: string, rol: 'netwerk' | 'professional', wettelijkeRol?: WettelijkeRol): Promise<string> {
+    return this.deelnemerDoor(this.door.coordinator, naam, rol, wettelijkeRol);
+  }
+
+  async deelnemerDoor(door: Door, naam: string, rol: 'netwerk' | 'professional', wettelijkeRol?: WettelijkeRol) {
     const persoonId = await persoon(this.prisma, naam);
     await this.prisma.deelnemer.create({ data: { zaakId: this.id, persoonId, rol, status: 'concept' } });
-    await this.opdracht('deelnemerToevoegen', { door: this.door.coordinator, persoonId, rol, wettelijkeRol });
+    await this.opdracht('deelnemerToevoegen', { door, persoonId, rol, wettelijkeRol });
     return persoonId;
   }
 
@@ -247,11 +253,14 @@ export async function nieuweZaak(
   return zaak;
 }
 
+/** A worker whose messages go to `bezorger`: by default the local outbox in a fresh folder. */
 export function maakWorker(
   connection: NativeConnection,
   taskQueue: string,
   bundle: WorkflowBundle,
   prisma: PrismaClient,
+  bezorger: Verzender = lokaleUitbus(tempDir('uitbus'), 'Eigen Kracht <test@kring.test>'),
 ) {
-  return Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma }) });
+  const activities = createActivities({ prisma, verzender: bezorger, publicBaseUrl: 'http://kring.test' });
+  return Worker.create({ connection, taskQueue, workflowBundle: bundle, activities });
 }

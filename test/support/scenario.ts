@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Verzender } from '../../activities/verzenders';
 import type { Database } from '../../prisma/database';
+import { amsterdamVerschuiving } from '../../workflows/stilte';
 import { timeSkippingExecutable, workflowBundle } from './omgeving';
 import { maakWorker, nieuweZaak, wereld, type Proces, type Wereld, type ZaakInTest } from './proces';
 
@@ -19,6 +21,19 @@ export interface Omgeving {
   nieuweZaak: (opties?: Parameters<typeof nieuweZaak>[2]) => Promise<ZaakInTest>;
   /** A moment `ms` from now in skipped time, at 19:00 UTC (conferences are often evenings). */
   over: (ms: number) => Promise<string>;
+  /** Skips to the next 12:00 Amsterdam time: outside the quiet hours, whenever the test runs. */
+  naarMiddag: () => Promise<void>;
+}
+
+/** The next moment after `nu` that it is `uur`:00 in Amsterdam. */
+export function volgendAmsterdamsUur(nu: number, uur: number): number {
+  const lokaal = new Date(nu + amsterdamVerschuiving(nu));
+  for (let dag = 0; dag < 3; dag++) {
+    const wandklok = Date.UTC(lokaal.getUTCFullYear(), lokaal.getUTCMonth(), lokaal.getUTCDate() + dag, uur);
+    const moment = wandklok - amsterdamVerschuiving(wandklok - 3_600_000);
+    if (moment > nu) return moment;
+  }
+  throw new Error('unreachable');
 }
 
 /** Where the recorded histories for the replay test live. */
@@ -32,19 +47,25 @@ export async function scenario(
   db: Database,
   fn: (o: Omgeving) => Promise<ZaakInTest | void>,
   naam?: string,
+  /** Where messages go; by default a local outbox. */
+  bezorger?: Verzender,
 ): Promise<void> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
   try {
     const taskQueue = `proces-${crypto.randomUUID()}`;
     const p: Proces = { client: env.client, taskQueue, prisma: db.prisma, nu: () => env.currentTimeMs() };
     const w = await wereld(db.prisma);
-    const worker = await maakWorker(env.nativeConnection, taskQueue, await workflowBundle(), db.prisma);
+    const worker = await maakWorker(env.nativeConnection, taskQueue, await workflowBundle(), db.prisma, bezorger);
     await worker.runUntil(async () => {
       const zaak = await fn({
         p,
         w,
         env,
         nieuweZaak: (opties) => nieuweZaak(p, w, opties),
+        naarMiddag: async () => {
+          const nu = await env.currentTimeMs();
+          await env.sleep(volgendAmsterdamsUur(nu, 12) - nu);
+        },
         over: async (ms) => {
           const d = new Date((await env.currentTimeMs()) + ms);
           d.setUTCHours(19, 0, 0, 0);

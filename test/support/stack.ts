@@ -5,10 +5,12 @@ import { startDevServer, type DevServer } from '../../launcher/dev-server';
 import { startKring, type RunningKring } from '../../launcher/kring';
 import type { Database } from '../../prisma/database';
 import type { Termijnen } from '../../workflows/termijnen';
-import { freePort, temporalCliPath, workflowBundle } from './omgeving';
+import { freePort, tempDir, temporalCliPath, workflowBundle } from './omgeving';
 
 export interface Stack {
   api: string;
+  /** The local outbox messages go to (no SMTP or Twilio here). */
+  uitbus: string;
   temporal: TemporalConfig;
   kring: RunningKring;
   /** Stops API, worker and the dev server (the database stays open). */
@@ -36,18 +38,21 @@ export async function startStack(options: {
     devPort: port,
     uiPort: 0,
   };
+  const uitbus = tempDir('uitbus');
   const kring = await startKring({
     temporal,
     database: options.database,
     http: { host: '127.0.0.1', port: 0 },
     workflowCode: { workflowBundle: await workflowBundle() },
     termijnenVoor: options.termijnenVoor,
+    berichten: { publicBaseUrl: 'http://kring.test', kanalen: { uitbus, van: 'Eigen Kracht <test@kring.test>' } },
   }).catch(async (err) => {
     await devServer.stop();
     throw err;
   });
   return {
     api: kring.apiUrl!,
+    uitbus,
     temporal,
     kring,
     async stop() {

@@ -1,0 +1,33 @@
+// The languages messages are written in. Adding one is adding its file and its line here;
+// the compiler then insists the file renders every message.
+import { en } from './en';
+import { nl } from './nl';
+import type { Bericht, Berichtsoort, Sjablonen, Variabelen } from './soorten';
+
+export const TALEN = { nl, en } as const satisfies Record<string, Sjablonen>;
+export type Taal = keyof typeof TALEN;
+
+export function isTaal(taal: string): taal is Taal {
+  return taal in TALEN;
+}
+
+/** The message in the recipient's language; Dutch when theirs is not (yet) written. */
+export function schrijf<S extends Berichtsoort>(taal: string, soort: S, variabelen: Variabelen[S]): Bericht {
+  const sjablonen: Sjablonen = TALEN[isTaal(taal) ? taal : 'nl'];
+  return (sjablonen[soort] as (v: Variabelen[S]) => Bericht)(variabelen);
+}
+
+/** "dinsdag 15 december om 19:00", in Europe/Amsterdam. */
+export function datumVoor(taal: string, moment: Date): string {
+  const { locale } = TALEN[isTaal(taal) ? taal : 'nl'];
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(moment);
+}
+
+export type { Bericht, Berichtsoort, Variabelen };
