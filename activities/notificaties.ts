@@ -28,6 +28,13 @@ export interface Mislukking {
   onzeker: boolean;
 }
 
+/** One event's messages on one channel. */
+export interface Bezorging {
+  zaakId: string;
+  sleutel: string;
+  kanaal: Kanaal;
+}
+
 export interface Gemeld {
   /** Which channels have messages waiting for this event. */
   kanalen: Kanaal[];
@@ -203,15 +210,7 @@ export function createNotificatieActivities({ prisma, verzender, publicBaseUrl }
      * (to be retried) when the provider refused or did not answer; a message the provider
      * can never take comes back as failed.
      */
-    async bezorgen({
-      zaakId,
-      sleutel,
-      kanaal,
-    }: {
-      zaakId: string;
-      sleutel: string;
-      kanaal: Kanaal;
-    }): Promise<Mislukking[]> {
+    async bezorgen({ zaakId, sleutel, kanaal }: Bezorging): Promise<Mislukking[]> {
       const rijen = await openstaand(zaakId, sleutel, kanaal);
       const mislukt: Mislukking[] = [];
       const faal = async (rij: (typeof rijen)[number], fout: string, onzeker = false) => {
@@ -258,15 +257,7 @@ export function createNotificatieActivities({ prisma, verzender, publicBaseUrl }
     },
 
     /** After the last retry: what is still not out is marked failed (or uncertain), for the alert. */
-    async bezorgingOpgeven({
-      zaakId,
-      sleutel,
-      kanaal,
-    }: {
-      zaakId: string;
-      sleutel: string;
-      kanaal: Kanaal;
-    }): Promise<Mislukking[]> {
+    async bezorgingOpgeven({ zaakId, sleutel, kanaal }: Bezorging): Promise<Mislukking[]> {
       const rijen = await openstaand(zaakId, sleutel, kanaal);
       for (const rij of rijen) {
         await markeer(rij, {
