@@ -122,7 +122,7 @@ describe('SMS through the twilio library', () => {
   });
 
   async function metApi(o: Omgeving) {
-    client = o.env.client;
+    client = o.p.client;
     api = await startApi(
       {
         prisma: db.prisma,

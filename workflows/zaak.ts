@@ -33,6 +33,9 @@ interface Wekker {
 
 // Below this many history events a fresh run would start afresh at once.
 const KLEINSTE_DOORSTART = 20;
+// A fresh run starts once no command has come for this long, never in the same breath as
+// answering one: a caller's next read or command then finds the new run, not the ending one.
+const STIL_VOOR_DOORSTART_MS = 30_000;
 
 export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promise<ZaakToestand> {
   const { termijnen } = start;
@@ -250,7 +253,11 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
         () => klaar() || reg.versie !== gezien || (doorstart && moetDoorstarten()),
         volgende ? Math.max(1, ms(volgende.op) - Date.now()) : undefined,
       );
-      if (doorstart && moetDoorstarten()) return 'doorstarten';
+      if (doorstart && moetDoorstarten()) {
+        const tot = volgende ? ms(volgende.op) - Date.now() : STIL_VOOR_DOORSTART_MS;
+        if (await stil(Math.max(1, Math.min(tot, STIL_VOOR_DOORSTART_MS)))) return 'doorstarten';
+        continue;
+      }
       if (veranderd) continue;
       // In turn with the commands: one may have made the alarm moot in the meantime.
       await reg.beurt(async () => {
@@ -263,6 +270,12 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
       });
     }
     return undefined;
+  }
+
+  /** True when nothing changed the case for `duur` ms. */
+  async function stil(duur: number): Promise<boolean> {
+    const gezien = reg.versie;
+    return !(await wf.condition(() => reg.versie !== gezien, duur));
   }
 
   function moetDoorstarten(): boolean {

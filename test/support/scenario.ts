@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
+import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Verzender } from '../../activities/verzenders';
 import type { Database } from '../../prisma/database';
@@ -51,32 +52,51 @@ export async function scenario(
   bezorger?: Verzender,
 ): Promise<void> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
+  // The Java test server refuses gRPC keepalive pings more often than every 5 minutes and
+  // drops the connection of a client that sends them (the SDK's default is every 30 s).
+  const connection = await Connection.connect({
+    address: env.address,
+    channelArgs: { 'grpc.keepalive_time_ms': 6 * 60_000, 'grpc.keepalive_permit_without_calls': 0 },
+  });
   try {
     const taskQueue = `proces-${crypto.randomUUID()}`;
-    const p: Proces = { client: env.client, taskQueue, prisma: db.prisma, nu: () => env.currentTimeMs() };
+    const client = new Client({ connection });
+    const p: Proces = { client, taskQueue, prisma: db.prisma, nu: () => env.currentTimeMs() };
     const w = await wereld(db.prisma);
     const worker = await maakWorker(env.nativeConnection, taskQueue, await workflowBundle(), db.prisma, bezorger);
     await worker.runUntil(async () => {
-      const zaak = await fn({
-        p,
-        w,
-        env,
-        nieuweZaak: (opties) => nieuweZaak(p, w, opties),
-        naarMiddag: async () => {
-          const nu = await env.currentTimeMs();
-          await env.sleep(volgendAmsterdamsUur(nu, 12) - nu);
-        },
-        over: async (ms) => {
-          const d = new Date((await env.currentTimeMs()) + ms);
-          d.setUTCHours(19, 0, 0, 0);
-          return d.toISOString();
-        },
-      });
+      const zaak = await binnenDeTijd(
+        fn({
+          p,
+          w,
+          env,
+          nieuweZaak: (opties) => nieuweZaak(p, w, opties),
+          naarMiddag: async () => {
+            const nu = await env.currentTimeMs();
+            await env.sleep(volgendAmsterdamsUur(nu, 12) - nu);
+          },
+          over: async (ms) => {
+            const d = new Date((await env.currentTimeMs()) + ms);
+            d.setUTCHours(19, 0, 0, 0);
+            return d.toISOString();
+          },
+        }),
+      );
       if (naam && zaak && process.env.KRING_HISTORIES_OPNEMEN === '1') await neemOp(env, zaak, naam);
     });
   } finally {
+    await connection.close();
     await env.teardown();
   }
+}
+
+/** Bounded, so a scenario that hangs still fails here and stops its servers, before jest gives up on it. */
+function binnenDeTijd<T>(werk: Promise<T>, ms = 150_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const grens = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`scenario not finished within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([werk, grens]).finally(() => clearTimeout(timer));
 }
 
 /** Writes every run of the case's workflow (continue-as-new included), in protobuf encoding. */
