@@ -2,9 +2,12 @@
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
+import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden } from './problem';
 import type { Proces } from './proces';
+import { aanmelding, Pogingen } from './toegang';
 import { twilioRouter } from './twilio';
+import { zaakopdrachtenRouter } from './zaakopdrachten';
 import { zakenRouter } from './zaken';
 
 export interface ApiDeps {
@@ -23,6 +26,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', false);
+  app.use(veiligheidskoppen);
   // Not strict: a body of null or a bare string reaches validation and gets a precise 422.
   app.use(express.json({ limit: MAX_BODY, strict: false }));
 
@@ -35,7 +40,22 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(temporal && database ? 200 : 503).json({ temporal, database });
   });
 
-  app.use('/cases', zakenRouter({ prisma: deps.prisma, proces: deps.proces }));
+  const openapi = openapiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/docs', (_req, res) => {
+    res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    res.type('html').send(docsPagina(openapi));
+  });
+
+  const pogingen = new Pogingen();
+  app.use(
+    '/cases',
+    aanmelding(deps.prisma, pogingen),
+    zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
+    zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
+  );
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 
   app.use((_req, _res) => {
@@ -44,6 +64,23 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(foutafhandeling);
   return app;
 }
+
+/**
+ * Children's data: nothing is cached, framed or sniffed, and no other site's script may call
+ * the API (no CORS headers are ever sent, so browsers keep cross-origin calls out).
+ */
+const veiligheidskoppen: express.RequestHandler = (_req, res, next) => {
+  res.set({
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    'Strict-Transport-Security': 'max-age=31536000',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  next();
+};
 
 async function temporalBereikbaar(client: Client): Promise<boolean> {
   try {

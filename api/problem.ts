@@ -18,11 +18,13 @@ export interface Fout {
 const SOORTEN = {
   'ongeldige-json': { status: 400, titel: { nl: 'Ongeldige JSON', en: 'Malformed JSON' } },
   'ongeldige-invoer': { status: 422, titel: { nl: 'Ongeldige invoer', en: 'Invalid input' } },
+  'niet-aangemeld': { status: 401, titel: { nl: 'Niet aangemeld', en: 'Not authenticated' } },
   verboden: { status: 403, titel: { nl: 'Niet toegestaan', en: 'Forbidden' } },
   'niet-gevonden': { status: 404, titel: { nl: 'Niet gevonden', en: 'Not found' } },
   conflict: { status: 409, titel: { nl: 'Niet mogelijk in deze situatie', en: 'Not possible in this situation' } },
   'te-groot': { status: 413, titel: { nl: 'Verzoek te groot', en: 'Request too large' } },
   mediatype: { status: 415, titel: { nl: 'Verkeerd mediatype', en: 'Unsupported media type' } },
+  'te-vaak': { status: 429, titel: { nl: 'Te veel pogingen', en: 'Too many attempts' } },
   onbereikbaar: { status: 503, titel: { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' } },
   intern: { status: 500, titel: { nl: 'Interne fout', en: 'Internal error' } },
 } as const satisfies Record<string, { status: number; titel: Tekst }>;

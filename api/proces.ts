@@ -1,6 +1,5 @@
 // The case workflow as the API sees it: start it, ask where it stands, give it commands.
 // Temporal's errors become problems the caller understands (409 with the reason, 503).
-import crypto from 'node:crypto';
 import {
   ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
@@ -41,7 +40,7 @@ export interface Proces {
   status(zaakId: string): Promise<ZaakStatus | undefined>;
   /** Tells the case a message did not arrive after all (a provider's late report). */
   nietBezorgd(zaakId: string, melding: NietBezorgd): Promise<void>;
-  /** Runs a command once per `opdrachtId` (the caller's Idempotency-Key), or throws its refusal as 409. */
+  /** Runs a command once per `opdrachtId` (the caller's Idempotency-Key with a hash of its request), or throws its refusal as 409. */
   opdracht<Arg>(
     zaakId: string,
     update: UpdateDefinition<Opdrachtresultaat, [Arg]>,
@@ -105,7 +104,7 @@ export function procesVia(
       const handle = client.workflow.getHandle(workflowIdVoorZaak(zaakId));
       try {
         return await client.connection.withDeadline(Date.now() + OPDRACHT_WACHTTIJD_MS, () =>
-          handle.executeUpdate(update, { args: [arg], updateId: updateId(update.name, arg, opdrachtId) }),
+          handle.executeUpdate(update, { args: [arg], updateId: updateId(update.name, opdrachtId) }),
         );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) {
@@ -128,17 +127,11 @@ export function procesVia(
 }
 
 /**
- * Temporal runs an update once per id. The id binds the caller's key to this very command,
- * so a key reused for a different command is not mistaken for a repeat of the first.
+ * Temporal runs an update once per id. The caller's key already carries a hash of its
+ * request, so a key reused for a different request is not mistaken for a repeat.
  */
-function updateId(naam: string, arg: unknown, opdrachtId: string | undefined): string | undefined {
-  if (opdrachtId === undefined) return undefined;
-  const inhoud = crypto
-    .createHash('sha256')
-    .update(`${naam}\n${JSON.stringify(arg)}`)
-    .digest('hex')
-    .slice(0, 16);
-  return `${opdrachtId}:${inhoud}`;
+function updateId(naam: string, opdrachtId: string | undefined): string | undefined {
+  return opdrachtId === undefined ? undefined : `${naam}:${opdrachtId}`;
 }
 
 function afwijzingVan(err: unknown): Reden | undefined {

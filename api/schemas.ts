@@ -61,3 +61,14 @@ export type ZaakAanvraag = z.infer<typeof ZaakAanvraag>;
 export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{8,200}$/, 'moet 8 tot 200 zichtbare tekens zijn | must be 8 to 200 visible characters');
+
+/** GET /cases: search within what the caller may see. */
+export const Zoekvraag = z.strictObject({
+  fase: z.enum(['aanvraag', 'intake', 'voorbereiding', 'conferentie', 'uitvoering', 'afgesloten']).optional(),
+  regio: tekst(100).optional(),
+  noodsituatie: z.enum(['true', 'false']).optional(),
+  /** Only cases whose running deadline has passed. */
+  verlopen: z.enum(['true', 'false']).optional(),
+  limiet: z.coerce.number().int().min(1).max(200).default(50),
+  vanaf: z.coerce.number().int().min(0).max(100_000).default(0),
+});

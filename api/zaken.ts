@@ -1,21 +1,22 @@
-// /cases: requests for a conference become cases; a case can be read with its live phase.
+// /cases: requests for a conference become cases; a case is read as far as the caller's
+// role allows, and every read of personal data is recorded.
 import crypto from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
+import { vastleggen, wieVan, type Wie } from './audit';
 import { Probleem, niemandGevonden } from './problem';
 import type { Proces } from './proces';
-import { IdempotencyKey, ZaakAanvraag } from './schemas';
+import { inzage, mag, zaakBereik, type Gebruiker, type Handeling } from './rechten';
+import { IdempotencyKey, ZaakAanvraag, Zoekvraag } from './schemas';
+import { gebruikerVan } from './toegang';
 import { valideer } from './validatie';
 
 export interface ZakenDeps {
   prisma: PrismaClient;
   proces: Proces;
 }
-
-// Until accounts exist (see the API issue), every change is recorded as made through the API.
-const ACTOR = 'api';
 
 const DE_ZAAK = { nl: 'Deze zaak', en: 'This case' };
 
@@ -26,6 +27,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   const router = Router();
 
   router.post('/', vereisJson, async (req, res) => {
+    toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
     const sleutel = idempotencyKey(req);
     const verzoekHash = sleutel && crypto.createHash('sha256').update(JSON.stringify(aanvraag)).digest('hex');
@@ -34,7 +36,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     let herhaling = zaak !== undefined;
     if (!zaak) {
       try {
-        zaak = await aanvraagVastleggen(aanvraag, sleutel, verzoekHash);
+        zaak = await aanvraagVastleggen(aanvraag, sleutel, verzoekHash, wieVan(req));
       } catch (err) {
         // The same key arrived twice at once: the other request stored it first.
         zaak = sleutel && isUniekeSleutelBotsing(err) ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
@@ -56,24 +58,92 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
       .status(gestart ? 201 : 202)
       .location(`${req.baseUrl}/${zaak.id}`)
       .set('Idempotent-Replayed', String(herhaling))
+      // What the caller just entered comes back to them whole; later reads follow their role.
       .json(weergave(zaak, gestart ? await proces.status(zaak.id) : undefined));
   });
 
+  // Search within what the caller may see: phase, region, overdue, emergency.
+  router.get('/', async (req, res) => {
+    const g = toegestaan(req, 'zaken.zoeken');
+    const vraag = valideer(Zoekvraag, req.query, 'query');
+    const zaken = await prisma.zaak.findMany({
+      where: {
+        AND: [
+          zaakBereik(g) ?? { id: { in: [] } },
+          vraag.fase ? { fase: vraag.fase } : {},
+          vraag.regio ? { regio: vraag.regio } : {},
+          vraag.noodsituatie === undefined ? {} : { noodsituatie: vraag.noodsituatie === 'true' },
+          vraag.verlopen === 'true' ? { termijnOp: { lt: new Date() }, fase: { not: 'afgesloten' } } : {},
+        ],
+      },
+      orderBy: { aangevraagdOp: 'desc' },
+      take: vraag.limiet,
+      skip: vraag.vanaf,
+    });
+    await vastleggen(prisma, wieVan(req), 'zaken.gezocht', null, { ...vraag, aantal: zaken.length });
+    res.json({
+      zaken: zaken.map((z) => ({
+        id: z.id,
+        fase: z.fase,
+        regio: z.regio,
+        noodsituatie: z.noodsituatie,
+        aangevraagdOp: z.aangevraagdOp.toISOString(),
+        termijn: z.termijnOp ? { soort: z.termijnSoort, op: z.termijnOp.toISOString() } : null,
+        verlopen: z.termijnOp !== null && z.termijnOp < new Date() && z.fase !== 'afgesloten',
+      })),
+    });
+  });
+
   router.get('/:id', async (req, res) => {
-    const zaak = await zaakOfNiets(String(req.params.id));
-    await prisma.auditEvent.create({ data: { zaakId: zaak.id, actor: ACTOR, actie: 'zaak.ingezien' } });
-    res.json(weergave(zaak, await proces.status(zaak.id)));
+    const g = toegestaan(req, 'zaak.lezen');
+    const zaak = await zaakVoor(g, req);
+    await vastleggen(prisma, wieVan(req), 'zaak.ingezien', zaak.id, { inzage: inzage(g) });
+    res.json(await zichtVoor(g, zaak, await proces.status(zaak.id)));
+  });
+
+  // The case timeline: every transition the process accepted.
+  router.get('/:id/tijdlijn', async (req, res) => {
+    const g = toegestaan(req, 'zaak.tijdlijn');
+    const zaak = await zaakVoor(g, req);
+    const rijen = await prisma.gebeurtenis.findMany({ where: { zaakId: zaak.id }, orderBy: { id: 'asc' } });
+    await vastleggen(prisma, wieVan(req), 'tijdlijn.ingezien', zaak.id);
+    res.json({
+      gebeurtenissen: rijen.map((r) => ({
+        soort: r.soort,
+        op: r.op.toISOString(),
+        doorId: r.doorId,
+        details: r.details,
+      })),
+    });
+  });
+
+  // Who did and saw what in this case. Reading it is itself recorded.
+  router.get('/:id/audit', async (req, res) => {
+    const g = toegestaan(req, 'zaak.audit');
+    const zaak = await zaakVoor(g, req);
+    await vastleggen(prisma, wieVan(req), 'audit.ingezien', zaak.id);
+    const rijen = await prisma.auditEvent.findMany({ where: { zaakId: zaak.id }, orderBy: { id: 'asc' } });
+    res.json({
+      gebeurtenissen: rijen.map((r) => ({
+        actor: r.actor,
+        via: r.via,
+        actie: r.actie,
+        op: r.op.toISOString(),
+        details: r.details,
+      })),
+    });
   });
 
   // The messages of a case and how they fared; contents stay in the outbox.
   router.get('/:id/berichten', async (req, res) => {
-    const zaak = await zaakOfNiets(String(req.params.id));
+    const g = toegestaan(req, 'zaak.berichten');
+    const zaak = await zaakVoor(g, req);
     const berichten = await prisma.bericht.findMany({
       where: { zaakId: zaak.id },
       include: { melding: true },
       orderBy: { aangemaaktOp: 'asc' },
     });
-    await prisma.auditEvent.create({ data: { zaakId: zaak.id, actor: ACTOR, actie: 'berichten.ingezien' } });
+    await vastleggen(prisma, wieVan(req), 'berichten.ingezien', zaak.id);
     res.json(
       berichten.map((b) => ({
         id: b.id,
@@ -92,12 +162,28 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     );
   });
 
-  async function zaakOfNiets(id: string): Promise<ZaakRecord> {
-    const zaak = z.uuid().safeParse(id).success
-      ? await prisma.zaak.findUnique({ where: { id }, include: metDeelnemers })
-      : null;
+  /** The case, if the caller may see it at all; otherwise 404, as if it did not exist. */
+  async function zaakVoor(g: Gebruiker, req: Request): Promise<ZaakRecord> {
+    const id = String(req.params.id);
+    const bereik = zaakBereik(g);
+    const zaak =
+      bereik && z.uuid().safeParse(id).success
+        ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, include: metDeelnemers })
+        : null;
     if (!zaak) throw niemandGevonden(DE_ZAAK);
     return zaak;
+  }
+
+  /** What of the case this caller reads: all, a summary, or a professional's share. */
+  async function zichtVoor(g: Gebruiker, zaak: ZaakRecord, status: ZaakStatus | undefined) {
+    switch (inzage(g)) {
+      case 'volledig':
+        return weergave(zaak, status);
+      case 'samenvatting':
+        return samenvatting(zaak, status);
+      case 'professional':
+        return { ...samenvatting(zaak, status), ...(await professioneleInzage(prisma, zaak, g.persoonId!)) };
+    }
   }
 
   async function eerdereAanvraag(sleutel: string, verzoekHash: string): Promise<ZaakRecord | undefined> {
@@ -116,6 +202,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     aanvraag: ZaakAanvraag,
     sleutel: string | undefined,
     verzoekHash: string | undefined,
+    wie: Wie,
   ): Promise<ZaakRecord> {
     const id = crypto.randomUUID();
     return prisma.$transaction(async (tx) => {
@@ -145,14 +232,72 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
         },
         include: metDeelnemers,
       });
-      await tx.auditEvent.create({
-        data: { zaakId: id, actor: ACTOR, actie: 'zaak.aangevraagd', details: { noodsituatie: aanvraag.noodsituatie } },
-      });
+      await vastleggen(tx, wie, 'zaak.aangevraagd', id, { noodsituatie: aanvraag.noodsituatie });
       return zaak;
     });
   }
 
   return router;
+}
+
+/** The caller, if their role may do this at all (403 otherwise). */
+function toegestaan(req: Request, handeling: Handeling): Gebruiker {
+  const g = gebruikerVan(req);
+  if (!mag(g, handeling)) throw verboden();
+  return g;
+}
+
+export function verboden(): Probleem {
+  return new Probleem('verboden', {
+    nl: 'Uw rol geeft geen toegang tot deze handeling.',
+    en: 'Your role does not give access to this.',
+  });
+}
+
+function samenvatting(zaak: ZaakRecord, status: ZaakStatus | undefined) {
+  return {
+    id: zaak.id,
+    fase: status?.fase ?? zaak.fase,
+    live: status !== undefined,
+    noodsituatie: zaak.noodsituatie,
+    regio: zaak.regio,
+    aangevraagdOp: zaak.aangevraagdOp.toISOString(),
+    /** The deadline that runs now, e.g. { soort: 'contact', op: … }. */
+    termijn: status?.termijn ?? null,
+    escalaties: status?.intake.escalaties ?? null,
+    conferentieOp: status?.voorbereiding.bevestigd?.op ?? null,
+  };
+}
+
+/** A professional reads the question, their own conditions, the presented plan and their own share of it. */
+async function professioneleInzage(prisma: PrismaClient, zaak: ZaakRecord, persoonId: string) {
+  const [formulieren, plan] = await Promise.all([
+    prisma.voorwaardenFormulier.findMany({
+      where: { zaakId: zaak.id, professionalId: persoonId },
+      include: { voorwaarden: { orderBy: { nummer: 'asc' } } },
+      orderBy: { versie: 'asc' },
+    }),
+    prisma.plan.findFirst({
+      where: { zaakId: zaak.id, status: { not: 'concept' } },
+      include: { acties: { orderBy: { nummer: 'asc' } }, hulpvragen: { where: { professionalId: persoonId } } },
+      orderBy: { versie: 'desc' },
+    }),
+  ]);
+  return {
+    vraag: zaak.vraag,
+    voorwaarden: formulieren.map((f) => ({
+      id: f.id,
+      versie: f.versie,
+      status: f.status,
+      zorgen: f.zorgen,
+      voorwaarden: f.voorwaarden.map((v) => ({ nummer: v.nummer, tekst: v.tekst })),
+    })),
+    plan: plan && {
+      versie: plan.versie,
+      acties: plan.acties.map((a) => ({ nummer: a.nummer, wat: a.wat, wie: a.wie, uiterlijk: a.uiterlijk })),
+      hulpvraag: plan.hulpvragen[0]?.tekst ?? null,
+    },
+  };
 }
 
 function persoonGegevens(p: { naam: string; email?: string; telefoon?: string; taal: string }) {
@@ -168,7 +313,7 @@ function idempotencyKey(req: Request): string | undefined {
   return waarde === undefined ? undefined : valideer(IdempotencyKey, waarde, 'Idempotency-Key');
 }
 
-const vereisJson: RequestHandler = (req, _res, next) => {
+export const vereisJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {
     throw new Probleem('mediatype', {
       nl: 'Stuur de inhoud als JSON (Content-Type: application/json).',
@@ -188,20 +333,10 @@ function weergave(zaak: ZaakRecord, status: ZaakStatus | undefined) {
   const hoofdpersoon = rol('hoofdpersoon')!;
   const aanvrager = rol('aanvrager')!;
   return {
-    id: zaak.id,
-    fase: status?.fase ?? zaak.fase,
-    live: status !== undefined,
-    noodsituatie: zaak.noodsituatie,
-    regio: zaak.regio,
+    ...samenvatting(zaak, status),
     vraag: zaak.vraag,
     wensen: zaak.wensen,
-    aangevraagdOp: zaak.aangevraagdOp.toISOString(),
-    ...(status && {
-      /** The deadline that runs now, e.g. { soort: 'contact', op: … }. */
-      termijn: status.termijn ?? null,
-      escalaties: status.intake.escalaties,
-      contactOpgenomenOp: status.intake.contactOp ?? null,
-    }),
+    contactOpgenomenOp: status?.intake.contactOp ?? null,
     hoofdpersoon: persoonWeergave(hoofdpersoon.persoon),
     aanvrager:
       aanvrager.persoonId === hoofdpersoon.persoonId

@@ -69,6 +69,7 @@ const typescriptEntries = {
   provision: 'launcher/provision.ts',
   build: 'launcher/build.ts',
   migration: 'launcher/new-migration.ts',
+  users: 'launcher/users.ts',
 };
 
 if (command === 'test') {

@@ -10,7 +10,8 @@ import type { Database } from '../prisma/database';
 import { termijnenVoor } from '../workflows/termijnen';
 import { workflowIdVoorZaak } from '../workflows/zaak-interface';
 import { testDatabase } from './support/omgeving';
-import { binnen, liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { tokenVoor } from './support/toegang';
 import { geldigeAanvraag, opgeslagenZaak } from './support/zaken';
 
 const DAG = 24 * 60 * 60 * 1000;
@@ -22,6 +23,7 @@ let temporal: Client;
 beforeAll(async () => {
   db = await testDatabase();
   stack = await startStack({ database: db });
+  gebruikToken(await tokenVoor(db.prisma, 'operations'));
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
 });
 
@@ -153,10 +155,11 @@ test('with no SMTP or Twilio settings, messages land in the local outbox and are
     data: { naam: 'Monique', email: 'monique@example.org', taal: 'nl' },
   });
   await db.prisma.regio.create({ data: { naam: regio, regiomanagerId: regiomanager.id } });
+  const token = await tokenVoor(db.prisma, 'regiomanager', regiomanager.id);
 
   const { body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ regio }) });
   const lijst = await binnen(30_000, async () => {
-    const { status, body: berichten } = await vraag(`${stack.api}/cases/${body.id}/berichten`);
+    const { status, body: berichten } = await vraag(`${stack.api}/cases/${body.id}/berichten`, { token });
     expect(status).toBe(200);
     return berichten.some((b: { status: string }) => b.status === 'verstuurd') ? berichten : undefined;
   });

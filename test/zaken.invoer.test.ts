@@ -8,7 +8,8 @@ import { startApi, type RunningApi } from '../api/server';
 import { termijnenVoor } from '../workflows/termijnen';
 import type { Database } from '../prisma/database';
 import { freePort, testDatabase } from './support/omgeving';
-import { vraag } from './support/stack';
+import { gebruikToken, vraag } from './support/stack';
+import { tokenVoor } from './support/toegang';
 import { geldigeAanvraag } from './support/zaken';
 
 // Every request here carries this marker in the main person's name and the region, so the
@@ -31,6 +32,7 @@ beforeAll(async () => {
     },
     { host: '127.0.0.1', port: 0 },
   );
+  gebruikToken(await tokenVoor(db.prisma, 'operations'));
 });
 
 afterAll(async () => {

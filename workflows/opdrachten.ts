@@ -20,6 +20,7 @@ import {
 } from './toestand';
 import {
   opdrachten,
+  ROLLEN_PER_OPDRACHT,
   type Afsluiting,
   type Door,
   type Fase,
@@ -38,7 +39,6 @@ type ArgVan<K extends Opdrachtnaam> =
     : never;
 
 interface Regel<A extends Opdracht> {
-  rollen: Rol[];
   fasen: Fase[];
   /** Whether the caller holds the role in this case; by default, as `houdtRol` says. */
   wie?: (door: Door) => boolean;
@@ -119,11 +119,12 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     }
   }
 
-  function toets<A extends Opdracht>(regel: Regel<A>, a: A): Reden | undefined {
+  function toets<A extends Opdracht>(naam: Opdrachtnaam, regel: Regel<A>, a: A): Reden | undefined {
     const ongeldig = vorm(a);
     if (ongeldig) return ongeldig;
-    if (!regel.rollen.includes(a.door.rol)) {
-      const wie = regel.rollen.map((r) => ROL[r]);
+    const rollen = ROLLEN_PER_OPDRACHT[naam];
+    if (!rollen.includes(a.door.rol)) {
+      const wie = rollen.map((r) => ROL[r]);
       return reden(
         'verkeerde-rol',
         `Dit is aan ${ofLijst(
@@ -162,13 +163,13 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   function koppel<K extends Opdrachtnaam>(naam: K, regel: Regel<ArgVan<K>>): void {
     const weiger = (a: ArgVan<K>) => {
-      const r = toets(regel, a);
+      const r = toets(naam, regel, a);
       if (r) throw afwijzing(r);
     };
     // While the request is still being taken in, who holds which role is not known yet: the
     // command waits its turn behind the intake and is checked fully then.
     const validator = (a: ArgVan<K>) => {
-      const r = z.fase === 'aanvraag' ? vorm(a) : toets(regel, a);
+      const r = z.fase === 'aanvraag' ? vorm(a) : toets(naam, regel, a);
       if (r) throw afwijzing(r);
     };
     wf.setHandler(
@@ -230,7 +231,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   gebruik({
     coordinatorKiezen: {
-      rollen: ['regiomanager'],
       fasen: ['intake'],
       controle: ({ coordinatorId }) => {
         if (z.intake.coordinatorId) {
@@ -246,7 +246,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     opdrachtBeantwoorden: {
-      rollen: ['coordinator'],
       fasen: ['intake'],
       wie: (door) => door.persoonId === z.intake.aangeboden,
       uitvoeren: async ({ aanvaard, redenId, door }) => {
@@ -276,7 +275,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     contactVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['intake'],
       wie: (door) => door.persoonId === z.intake.coordinatorId,
       controle: ({ op }) => {
@@ -315,7 +313,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   gebruik({
     deelnemerToevoegen: {
-      rollen: ['coordinator', 'regiomanager'],
       fasen: ACTIEF,
       controle: ({ persoonId, rol, wettelijkeRol }) => {
         if (deelnemer(z, persoonId, rol)) {
@@ -361,7 +358,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     deelnemerBijwerken: {
-      rollen: ['coordinator'],
       fasen: ['voorbereiding', 'conferentie'],
       controle: ({ persoonId, uitnodiging, bezoek }) => {
         const d = deelnemer(z, persoonId);
@@ -396,7 +392,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     kringCompleet: {
-      rollen: ['coordinator'],
       fasen: ['voorbereiding'],
       uitvoeren: ({ compleet, door }) =>
         reg.leg([{ soort: 'kring', compleet }], door, (n) => {
@@ -405,7 +400,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     vraagVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['intake', 'voorbereiding'],
       uitvoeren: ({ tekstId, door }) =>
         reg.leg([{ soort: 'vraag', tekstId }], door, (n) => {
@@ -414,7 +408,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     voorwaardenIndienen: {
-      rollen: ['professional'],
       fasen: ['intake', 'voorbereiding'],
       controle: ({ door, versie, aantal }) => {
         if (!deelnemer(z, door.persoonId, 'professional')?.wettelijkeRol) {
@@ -447,7 +440,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     voorwaardenPubliceren: {
-      rollen: ['professional'],
       fasen: ['intake', 'voorbereiding'],
       controle: ({ door, formulierId }) => {
         const eigen = z.voorwaarden.find((v) => v.professionalId === door.persoonId);
@@ -471,7 +463,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     datumVoorstellen: {
-      rollen: ['coordinator'],
       fasen: ['voorbereiding'],
       controle: ({ voorstelId, op }) => {
         if (!geldigMoment(op) || ms(op) <= Date.now()) {
@@ -489,7 +480,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     beschikbaarheidVastleggen: {
-      rollen: ['professional', 'coordinator'],
       fasen: ['voorbereiding'],
       controle: ({ voorstelId, professionalId, door }) => {
         if (door.rol === 'professional' && door.persoonId !== professionalId) {
@@ -518,7 +508,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     datumBevestigen: {
-      rollen: ['coordinator'],
       fasen: ['voorbereiding'],
       controle: ({ voorstelId }) => {
         const voorstel = z.voorbereiding.datumvoorstellen.find((v) => v.id === voorstelId);
@@ -543,7 +532,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     verlengen: {
-      rollen: ['regiomanager'],
       fasen: ['voorbereiding'],
       controle: ({ duur }) => {
         if (z.voorbereiding.bevestigd) {
@@ -583,7 +571,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     conferentieStarten: {
-      rollen: ['coordinator'],
       fasen: ['voorbereiding'],
       controle: () => {
         const v = z.voorbereiding;
@@ -627,7 +614,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   gebruik({
     bijdrageVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['conferentie'],
       controle: ({ professionalId }) =>
         inDeel('informatie')() ??
@@ -648,7 +634,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     beslotenTijdStarten: {
-      rollen: ['coordinator'],
       fasen: ['conferentie'],
       controle: inDeel('informatie'),
       // Professionals and coordinator leave; nothing of the deliberation is recorded.
@@ -660,7 +645,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     planPresenteren: {
-      rollen: ['coordinator'],
       fasen: ['conferentie'],
       controle: ({ planId }) =>
         inDeel('besloten')() ??
@@ -690,7 +674,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     toetsen: {
-      rollen: ['professional'],
       fasen: ['conferentie'],
       controle: ({ door, oordelen }) => {
         const deel = inDeel('presentatie')();
@@ -751,7 +734,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     afsprakenVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['conferentie'],
       controle: ({ aangewezen, eersteVoortgangsgesprek, evaluatie }) => {
         if (!z.conferentie.geaccepteerdOp) {
@@ -814,7 +796,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   gebruik({
     vervolgVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['uitvoering'],
       controle: () =>
         z.uitvoering.vervolgGedaan
@@ -827,7 +808,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     voortgangsgesprekPlannen: {
-      rollen: ['coordinator'],
       fasen: ['uitvoering'],
       controle: ({ op }) => {
         if (!geldigMoment(op) || ms(op) <= Date.now()) {
@@ -849,7 +829,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     voortgangsgesprekVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['uitvoering'],
       controle: ({ op }) =>
         geldigMoment(op) && z.uitvoering.gesprekken.some((g) => g.op === iso(ms(op)) && !g.gehouden)
@@ -868,7 +847,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     // "Het gaat niet goed. Roep het netwerk bij elkaar." The professional does not take over:
     // the designated person is asked to call the circle together.
     nietGoedMelden: {
-      rollen: ['professional', 'coordinator', 'hoofdpersoon'],
       fasen: ['uitvoering'],
       controle: ({ tekstId }) =>
         z.uitvoering.signalen.some((s) => s.id === tekstId)
@@ -891,7 +869,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     signaalOppakken: {
-      rollen: ['aangewezen', 'coordinator'],
       fasen: ['uitvoering'],
       controle: ({ signaalId }) =>
         z.uitvoering.signalen.some((s) => s.id === signaalId && !s.opgepakt)
@@ -904,7 +881,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     bijeenkomstVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['uitvoering'],
       controle: ({ bijeenkomstId, op, aanwezigen, signaalId, herzienPlanId }) => {
         if (!geldigMoment(op) || ms(op) > Date.now() + KLOKSPELING_MS) {
@@ -953,7 +929,6 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
     },
 
     evaluatieVastleggen: {
-      rollen: ['coordinator'],
       fasen: ['uitvoering'],
       controle: ({ kringAkkoord, nieuweDatum }) => {
         const evaluatieOp = ms(z.uitvoering.evaluatieOp!);
@@ -1003,20 +978,17 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
 
   gebruik({
     afsluiten: {
-      rollen: ['regiomanager'],
       fasen: ['uitvoering'],
       controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('afgerond', door, redenId),
     },
     // Participation is voluntary: the family (through coordinator or regiomanager) can stop.
     intrekken: {
-      rollen: ['coordinator', 'regiomanager'],
       fasen: ACTIEF,
       controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('ingetrokken', door, redenId),
     },
     annuleren: {
-      rollen: ['regiomanager'],
       fasen: ACTIEF,
       controle: metReden,
       uitvoeren: ({ redenId, door }) => sluit('geannuleerd', door, redenId),

@@ -4,6 +4,7 @@
 // Everything here is ids, dates, numbers and choices: names, contact details and free text
 // (reasons, notes, the question, the plan) live in the database, and a command refers to
 // them by id. So workflow history never holds personal data.
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Berichtsoort } from '../activities/berichten/soorten';
 import type { Termijnen } from './termijnen';
@@ -334,6 +335,46 @@ export const opdrachten = {
 } as const;
 
 export type Opdrachtnaam = keyof typeof opdrachten;
+
+/** What a command takes. */
+export type OpdrachtArg<K extends Opdrachtnaam> =
+  (typeof opdrachten)[K] extends UpdateDefinition<Opdrachtresultaat, [infer A], string> ? A : never;
+
+/**
+ * Who may give each command. The workflow also checks that the caller holds that role in
+ * this very case; the API uses the table to refuse early and to document the endpoints.
+ */
+export const ROLLEN_PER_OPDRACHT: { readonly [K in Opdrachtnaam]: readonly Rol[] } = {
+  coordinatorKiezen: ['regiomanager'],
+  opdrachtBeantwoorden: ['coordinator'],
+  contactVastleggen: ['coordinator'],
+  deelnemerToevoegen: ['coordinator', 'regiomanager'],
+  deelnemerBijwerken: ['coordinator'],
+  kringCompleet: ['coordinator'],
+  vraagVastleggen: ['coordinator'],
+  voorwaardenIndienen: ['professional'],
+  voorwaardenPubliceren: ['professional'],
+  datumVoorstellen: ['coordinator'],
+  beschikbaarheidVastleggen: ['professional', 'coordinator'],
+  datumBevestigen: ['coordinator'],
+  verlengen: ['regiomanager'],
+  conferentieStarten: ['coordinator'],
+  bijdrageVastleggen: ['coordinator'],
+  beslotenTijdStarten: ['coordinator'],
+  planPresenteren: ['coordinator'],
+  toetsen: ['professional'],
+  afsprakenVastleggen: ['coordinator'],
+  vervolgVastleggen: ['coordinator'],
+  voortgangsgesprekPlannen: ['coordinator'],
+  voortgangsgesprekVastleggen: ['coordinator'],
+  nietGoedMelden: ['professional', 'coordinator', 'hoofdpersoon'],
+  signaalOppakken: ['aangewezen', 'coordinator'],
+  bijeenkomstVastleggen: ['coordinator'],
+  evaluatieVastleggen: ['coordinator'],
+  afsluiten: ['regiomanager'],
+  intrekken: ['coordinator', 'regiomanager'],
+  annuleren: ['regiomanager'],
+};
 
 export function workflowIdVoorZaak(zaakId: string): string {
   return `zaak-${zaakId}`;

@@ -63,13 +63,25 @@ export async function startStack(options: {
 }
 
 /** JSON over HTTP, as an API client sends it. */
+let standaardToken: string | undefined;
+
+/** The bearer token `vraag` sends when a call names none (a test file's main account). */
+export function gebruikToken(token: string | undefined): void {
+  standaardToken = token;
+}
+
 export async function vraag(
   url: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {},
 ) {
+  const token = init.token === null ? undefined : (init.token ?? standaardToken);
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
+    headers: {
+      ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
   const text = await response.text();
@@ -91,9 +103,9 @@ export async function binnen<T>(ms: number, check: () => Promise<T | undefined>)
  * The case as GET shows it once its workflow answers and has taken the request in (a fresh
  * worker may take a moment).
  */
-export function liveZaak(api: string, id: string) {
+export function liveZaak(api: string, id: string, token?: string) {
   return binnen(30_000, async () => {
-    const { body } = await vraag(`${api}/cases/${id}`);
+    const { body } = await vraag(`${api}/cases/${id}`, { token });
     return body.live && body.fase !== 'aanvraag' ? body : undefined;
   });
 }

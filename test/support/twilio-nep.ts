@@ -70,14 +70,12 @@ export async function nepTwilio(): Promise<NepTwilio> {
 
   app.use((req, res, next) => {
     if (req.get('authorization') !== verwachteAuth) {
-      res
-        .status(401)
-        .json({
-          code: 20003,
-          message: 'Authenticate',
-          more_info: 'https://www.twilio.com/docs/errors/20003',
-          status: 401,
-        });
+      res.status(401).json({
+        code: 20003,
+        message: 'Authenticate',
+        more_info: 'https://www.twilio.com/docs/errors/20003',
+        status: 401,
+      });
       return;
     }
     next();

@@ -1,0 +1,170 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so
+// the documentation cannot drift from what the API accepts.
+import { z } from 'zod';
+import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam } from '../workflows/zaak-interface';
+import { API_OPDRACHTEN, pad } from './opdrachten';
+import { ZaakAanvraag, Zoekvraag } from './schemas';
+
+type Operatie = Record<string, unknown>;
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+
+const probleem = (beschrijving: string) => ({
+  description: beschrijving,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Probleem' } } },
+});
+
+const FOUTEN = {
+  '401': probleem('Geen, een onbekend, verlopen of ingetrokken token.'),
+  '403': probleem('Uw rol geeft hier geen toegang.'),
+  '404': probleem('De zaak bestaat niet, of valt buiten uw bereik.'),
+  '429': probleem('Te veel mislukte aanmeldingen vanaf dit adres.'),
+};
+const INVOERFOUTEN = {
+  '400': probleem('Geen geldige JSON.'),
+  '413': probleem('Verzoek te groot.'),
+  '415': probleem('Geen JSON.'),
+  '422': probleem('Een veld voldoet niet aan de regels; `fouten` noemt veld en regel.'),
+};
+
+const ZAAK_ID = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Een herhaald verzoek met dezelfde sleutel en inhoud wordt één keer uitgevoerd.',
+  schema: { type: 'string', minLength: 8, maxLength: 200 },
+};
+
+function lezen(samenvatting: string, rollen: string): Operatie {
+  return {
+    get: {
+      summary: samenvatting,
+      description: `Voor: ${rollen}. Elke inzage komt in het auditspoor.`,
+      parameters: [ZAAK_ID],
+      responses: { '200': { description: 'OK', content: { 'application/json': {} } }, ...FOUTEN },
+    },
+  };
+}
+
+function opdracht(naam: Opdrachtnaam): Operatie {
+  const o = API_OPDRACHTEN[naam];
+  return {
+    post: {
+      operationId: naam,
+      summary: o.samenvatting,
+      description: `Voor: ${ROLLEN_PER_OPDRACHT[naam].join(', ')} (van deze zaak). Het proces controleert fase en inhoud.`,
+      parameters: [ZAAK_ID, IDEMPOTENCY_KEY],
+      requestBody: { required: true, content: { 'application/json': { schema: schema(o.body) } } },
+      responses: {
+        '200': { description: 'Uitgevoerd: de fase en de lopende termijn.', content: { 'application/json': {} } },
+        '409': probleem('Past niet bij de fase of de zaak; `detail` geeft de reden van het proces.'),
+        '503': probleem('Het proces is tijdelijk niet bereikbaar; probeer het opnieuw met dezelfde sleutel.'),
+        ...FOUTEN,
+        ...INVOERFOUTEN,
+      },
+    },
+  };
+}
+
+export function openapiDocument(): Record<string, unknown> {
+  const zoek = schema(Zoekvraag) as { properties: Record<string, unknown> };
+  const paths: Record<string, Operatie> = {
+    '/cases': {
+      post: {
+        operationId: 'zaakAanvragen',
+        summary: 'Een aanvraag voor een Eigen Kracht-conferentie wordt een zaak.',
+        description: 'Voor: operations, regiomanager.',
+        parameters: [IDEMPOTENCY_KEY],
+        requestBody: { required: true, content: { 'application/json': { schema: schema(ZaakAanvraag) } } },
+        responses: {
+          '201': { description: 'De zaak en haar proces lopen.', content: { 'application/json': {} } },
+          '202': { description: 'Opgeslagen; het proces start zodra Temporal bereikbaar is.' },
+          ...FOUTEN,
+          ...INVOERFOUTEN,
+        },
+      },
+      get: {
+        operationId: 'zakenZoeken',
+        summary: 'Zaken binnen uw bereik, op fase, regio, noodsituatie of verlopen termijn.',
+        parameters: Object.entries(zoek.properties).map(([name, s]) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: s,
+        })),
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': {} } },
+          ...FOUTEN,
+          '422': INVOERFOUTEN['422'],
+        },
+      },
+    },
+    '/cases/{id}': lezen(
+      'De zaak, zo ver uw rol reikt.',
+      'operations (samenvatting), regiomanager, coördinator, professional (eigen deel)',
+    ),
+    '/cases/{id}/tijdlijn': lezen('Elke overgang die het proces aanvaardde.', 'regiomanager, coördinator'),
+    '/cases/{id}/audit': lezen('Wie wat deed en zag in deze zaak.', 'regiomanager'),
+    '/cases/{id}/berichten': lezen('De berichten van de zaak en hoe ze aankwamen.', 'regiomanager, coördinator'),
+  };
+  for (const naam of Object.keys(API_OPDRACHTEN) as Opdrachtnaam[]) paths[`/cases/{id}/${pad(naam)}`] = opdracht(naam);
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kring API',
+      version: '1',
+      description:
+        'Zaakbeheer voor Eigen Kracht-conferenties. Gegevens van kinderen en kwetsbare volwassenen: toegang is de uitzondering en wordt vastgelegd.',
+    },
+    security: [{ token: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer', description: 'Persoonlijk token (npm run users -- token <naam>).' },
+      },
+      schemas: {
+        Probleem: {
+          type: 'object',
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            fouten: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { veld: { type: 'string' }, regel: { type: 'string' }, melding: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain, readable page of the document: no scripts, nothing fetched from elsewhere. */
+export function docsPagina(doc: Record<string, unknown>): string {
+  const paths = doc.paths as Record<
+    string,
+    Record<string, { summary?: string; description?: string; requestBody?: unknown }>
+  >;
+  const secties = Object.entries(paths).flatMap(([p, ops]) =>
+    Object.entries(ops).map(
+      ([methode, op]) => `<section><h2><code>${methode.toUpperCase()} ${escape(p)}</code></h2>
+<p>${escape(op.summary ?? '')}</p><p>${escape(op.description ?? '')}</p>
+${op.requestBody ? `<details><summary>Inhoud van het verzoek</summary><pre>${escape(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : ''}
+</section>`,
+    ),
+  );
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kring API</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{overflow:auto;background:#f4f4f4;padding:.5rem}h2{font-size:1.1rem}</style></head>
+<body><h1>kring API</h1><p>${escape(String((doc.info as { description: string }).description))}</p>
+<p>Machineleesbaar: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${secties.join('\n')}</body></html>`;
+}

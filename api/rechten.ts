@@ -1,0 +1,93 @@
+// Who may do what: the one place where the API decides access. Data of children and
+// vulnerable adults: access is the exception, so everything not granted here is refused.
+import type { Gebruikersrol, Prisma } from '@prisma/client';
+import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam, type Rol } from '../workflows/zaak-interface';
+
+/** The authenticated caller, as the token tells. */
+export interface Gebruiker {
+  id: string;
+  naam: string;
+  rol: Gebruikersrol;
+  /** The person this account acts as in cases. */
+  persoonId: string | null;
+  /** The regions a regiomanager manages. */
+  regios: string[];
+  /** The token used, for the audit trail. */
+  tokenId: string;
+}
+
+/** What can be done to or with cases, besides the process's commands. */
+export type Handeling =
+  | 'zaak.aanvragen'
+  | 'zaken.zoeken'
+  | 'zaak.lezen'
+  | 'zaak.tijdlijn'
+  | 'zaak.berichten'
+  | 'zaak.audit'
+  | 'zaak.links'
+  | 'rapportage'
+  | 'gebruikers';
+
+const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
+  'zaak.aanvragen': ['operations', 'regiomanager'],
+  'zaken.zoeken': ['operations', 'regiomanager', 'coordinator', 'professional'],
+  'zaak.lezen': ['operations', 'regiomanager', 'coordinator', 'professional'],
+  'zaak.tijdlijn': ['regiomanager', 'coordinator'],
+  'zaak.berichten': ['regiomanager', 'coordinator'],
+  'zaak.audit': ['regiomanager'],
+  'zaak.links': ['regiomanager', 'coordinator'],
+  rapportage: ['operations', 'regiomanager'],
+  gebruikers: ['admin'],
+};
+
+export function mag(g: Gebruiker, handeling: Handeling): boolean {
+  return HANDELINGEN[handeling].includes(g.rol);
+}
+
+/** The workflow role an account gives commands in; family roles come through links only. */
+export function procesrol(g: Gebruiker): Rol | undefined {
+  return g.rol === 'regiomanager' || g.rol === 'coordinator' || g.rol === 'professional' ? g.rol : undefined;
+}
+
+export function magOpdracht(g: Gebruiker, naam: Opdrachtnaam): boolean {
+  const rol = procesrol(g);
+  return rol !== undefined && g.persoonId !== null && ROLLEN_PER_OPDRACHT[naam].includes(rol);
+}
+
+/**
+ * The cases an account can see at all; a case outside it answers 404, as if it did not
+ * exist. `aanbod`: a coordinator may also reach a case offered to them, to answer the offer.
+ */
+export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput | undefined {
+  const p = g.persoonId ?? undefined;
+  switch (g.rol) {
+    case 'operations':
+      return {};
+    case 'regiomanager':
+      return p ? { OR: [{ regiomanagerId: p }, { regio: { in: g.regios } }] } : undefined;
+    case 'coordinator':
+      if (!p) return undefined;
+      return aanbod
+        ? { OR: [{ coordinatorId: p }, { meldingen: { some: { soort: 'coordinator.aanbod', ontvangerId: p } } }] }
+        : { coordinatorId: p };
+    case 'professional':
+      return p ? { deelnemers: { some: { persoonId: p, rol: 'professional' } } } : undefined;
+    case 'admin':
+      return undefined;
+  }
+}
+
+/** How much of a case an account reads. */
+export type Inzage = 'samenvatting' | 'volledig' | 'professional';
+
+export function inzage(g: Gebruiker): Inzage {
+  switch (g.rol) {
+    case 'regiomanager':
+    case 'coordinator':
+      return 'volledig';
+    case 'professional':
+      return 'professional';
+    default:
+      return 'samenvatting';
+  }
+}

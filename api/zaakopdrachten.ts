@@ -1,0 +1,69 @@
+// POST /cases/:id/<command>: the case process's commands over HTTP. Access is checked here
+// (role, and the case within reach); the process then checks phase, identity and content,
+// and a refusal comes back as 409 with its reason.
+import crypto from 'node:crypto';
+import { Router, type Request } from 'express';
+import type { PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { opdrachten, type Door, type Opdrachtnaam } from '../workflows/zaak-interface';
+import { vastleggen, wieVan } from './audit';
+import { API_OPDRACHTEN, pad } from './opdrachten';
+import { niemandGevonden } from './problem';
+import type { Proces } from './proces';
+import { magOpdracht, procesrol, zaakBereik, type Gebruiker } from './rechten';
+import { IdempotencyKey } from './schemas';
+import { gebruikerVan } from './toegang';
+import { valideer } from './validatie';
+import { verboden, vereisJson } from './zaken';
+
+export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Proces }): Router {
+  const router = Router();
+  for (const naam of Object.keys(API_OPDRACHTEN) as Opdrachtnaam[]) {
+    const opdracht = API_OPDRACHTEN[naam];
+    router.post(`/:id/${pad(naam)}`, vereisJson, async (req, res) => {
+      const g = gebruikerVan(req);
+      if (!magOpdracht(g, naam)) throw verboden();
+      const zaakId = await zaakInBereik(prisma, g, req, naam === 'opdrachtBeantwoorden');
+      const body = valideer(opdracht.body, req.body);
+      const sleutel = req.get('Idempotency-Key');
+      const opdrachtId =
+        sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
+      const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
+      const arg = await opdracht.naarArg(body as never, {
+        prisma,
+        zaakId,
+        door,
+        status: () => proces.status(zaakId),
+      });
+      const resultaat = await proces.opdracht(zaakId, opdrachten[naam], { ...arg, door }, opdrachtId);
+      await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
+      res.json({ ...resultaat, ...aangemaakt(arg) });
+    });
+  }
+  return router;
+}
+
+async function zaakInBereik(prisma: PrismaClient, g: Gebruiker, req: Request, aanbod: boolean): Promise<string> {
+  const id = String(req.params.id);
+  const bereik = zaakBereik(g, aanbod);
+  const zaak =
+    bereik && z.uuid().safeParse(id).success
+      ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, select: { id: true } })
+      : null;
+  if (!zaak) throw niemandGevonden({ nl: 'Deze zaak', en: 'This case' });
+  return zaak.id;
+}
+
+/** The ids of what the command stored, so the caller can refer to it next (a date to confirm, a form to publish). */
+function aangemaakt(arg: object): Record<string, string> {
+  const ids = ['voorstelId', 'formulierId', 'planId', 'herzienPlanId', 'persoonId', 'toetsingId', 'bijeenkomstId'];
+  return Object.fromEntries(Object.entries(arg).filter(([k, v]) => ids.includes(k) && typeof v === 'string'));
+}
+
+function hash(body: unknown): string {
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(body ?? {}))
+    .digest('hex')
+    .slice(0, 16);
+}

@@ -1,0 +1,338 @@
+// Who may do what, end to end: real tokens, the real API, the case workflow on a Temporal
+// dev server. Each role gets exactly its access; everything is recorded; nothing personal
+// reaches workflow history.
+import { Client, Connection } from '@temporalio/client';
+import type { Database } from '../prisma/database';
+import { ROLLEN_PER_OPDRACHT, workflowIdVoorZaak, type Opdrachtnaam } from '../workflows/zaak-interface';
+import { testDatabase } from './support/omgeving';
+import { wereld, type Wereld } from './support/proces';
+import { binnen, liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { tokenVoor } from './support/toegang';
+import { geldigeAanvraag } from './support/zaken';
+import { tokenHash } from '../api/toegang';
+import { users } from '../launcher/gebruikers';
+
+let db: Database;
+let stack: Stack;
+let temporal: Client;
+let w: Wereld;
+let elders: Wereld;
+let zaakId: string;
+let professionalId: string;
+const t: Record<string, string> = {};
+
+const HOOFDPERSOON = { naam: 'Samira El Amrani', telefoon: '06-12345678', email: 'samira@example.org' };
+const ZORGEN = 'Vader drinkt en wordt dan agressief tegen de kinderen.';
+
+beforeAll(async () => {
+  db = await testDatabase();
+  stack = await startStack({ database: db });
+  temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
+  [w, elders] = [await wereld(db.prisma), await wereld(db.prisma)];
+  t.operations = await tokenVoor(db.prisma, 'operations');
+  t.regiomanager = await tokenVoor(db.prisma, 'regiomanager', w.regiomanager);
+  t.coordinator = await tokenVoor(db.prisma, 'coordinator', w.coordinatoren.anna);
+  t.admin = await tokenVoor(db.prisma, 'admin');
+  t.andereRegiomanager = await tokenVoor(db.prisma, 'regiomanager', elders.regiomanager);
+  t.andereCoordinator = await tokenVoor(db.prisma, 'coordinator', w.coordinatoren.bram);
+
+  // A case taken to preparation through the API, as its people would.
+  const aanvraag = geldigeAanvraag({ regio: w.regio, hoofdpersoon: HOOFDPERSOON });
+  const { status, body } = await vraag(`${stack.api}/cases`, { body: aanvraag, token: t.operations });
+  expect(status).toBe(201);
+  zaakId = body.id;
+  await liveZaak(stack.api, zaakId, t.operations);
+  await opdracht('regiomanager', 'coordinator-kiezen', { coordinatorId: w.coordinatoren.anna });
+  // The offer reaches Anna: she may answer it before the case is hers.
+  await binnen(30_000, async () => {
+    const a = await vraag(`${stack.api}/cases/${zaakId}/opdracht-beantwoorden`, {
+      body: { aanvaard: true },
+      token: t.coordinator,
+    });
+    if (a.status === 404) return undefined;
+    if (a.status !== 200) throw new Error(`answering the offer: ${a.status} ${JSON.stringify(a.body)}`);
+    return a;
+  });
+  expect((await opdracht('coordinator', 'contact-vastleggen', {})).fase).toBe('voorbereiding');
+  const toegevoegd = await opdracht('coordinator', 'deelnemer-toevoegen', {
+    persoon: { naam: 'Petra Jeugdbescherming', email: 'petra@example.org', telefoon: '06-87654321' },
+    rol: 'professional',
+    wettelijkeRol: 'jeugdbescherming',
+  });
+  professionalId = toegevoegd.persoonId;
+  t.professional = await tokenVoor(db.prisma, 'professional', professionalId);
+  await opdracht('professional', 'voorwaarden-indienen', { zorgen: ZORGEN, voorwaarden: ['Vader drinkt niet.'] });
+}, 150_000);
+
+afterAll(async () => {
+  await temporal?.connection.close();
+  await stack?.stop();
+  await db?.close();
+});
+
+async function opdracht(rol: string, pad: string, body: unknown) {
+  const { status, body: antwoord } = await vraag(`${stack.api}/cases/${zaakId}/${pad}`, { body, token: t[rol] });
+  if (status !== 200) throw new Error(`${pad}: ${status} ${JSON.stringify(antwoord)}`);
+  return antwoord;
+}
+
+type Rol =
+  'operations' | 'regiomanager' | 'coordinator' | 'professional' | 'admin' | 'andereRegiomanager' | 'andereCoordinator';
+const ROLLEN: Rol[] = [
+  'operations',
+  'regiomanager',
+  'coordinator',
+  'professional',
+  'admin',
+  'andereRegiomanager',
+  'andereCoordinator',
+];
+
+// Bodies that fail validation: a role that may act gets 422 (so nothing is stored), one
+// that may not gets 403, and one outside the case 404. Columns in the order of ROLLEN:
+// operations, regiomanager, coordinator, professional, admin, another region's regiomanager, another coordinator.
+// prettier-ignore
+const MATRIX: Array<[string, string, unknown, string]> = [
+  ['GET', '/cases/:id', undefined, '200 200 200 200 403 404 404'],
+  ['GET', '/cases/:id/tijdlijn', undefined, '403 200 200 403 403 404 404'],
+  ['GET', '/cases/:id/audit', undefined, '403 200 403 403 403 404 403'],
+  ['GET', '/cases/:id/berichten', undefined, '403 200 200 403 403 404 404'],
+  ['GET', '/cases', undefined, '200 200 200 200 403 200 200'],
+  ['POST', '/cases', { regio: 1 }, '422 422 403 403 403 422 403'],
+  ['POST', '/cases/:id/afsluiten', {}, '403 422 403 403 403 404 403'],
+  ['POST', '/cases/:id/datum-voorstellen', {}, '403 403 422 403 403 403 404'],
+  ['POST', '/cases/:id/voorwaarden-indienen', {}, '403 403 403 422 403 403 403'],
+  ['POST', '/cases/:id/niet-goed-melden', {}, '403 403 422 422 403 403 404'],
+];
+
+test.each(MATRIX)('%s %s: each role gets exactly its access', async (methode, pad, body, verwacht) => {
+  const gekregen: string[] = [];
+  for (const rol of ROLLEN) {
+    const url = `${stack.api}${pad.replace(':id', zaakId)}`;
+    gekregen.push(String((await vraag(url, { method: methode, body, token: t[rol] })).status));
+  }
+  expect(gekregen.join(' ')).toBe(verwacht);
+});
+
+test('without a token, with a wrong one, an expired or a revoked one: 401', async () => {
+  const url = `${stack.api}/cases/${zaakId}`;
+  expect((await vraag(url, { token: null })).status).toBe(401);
+  expect((await vraag(url, { token: 'kring_geraden' })).headers.get('www-authenticate')).toContain('Bearer');
+
+  const verlopen = await tokenVoor(db.prisma, 'regiomanager', w.regiomanager);
+  expect((await vraag(url, { token: verlopen })).status).toBe(200);
+  await db.prisma.token.update({
+    where: { hash: tokenHash(verlopen) },
+    data: { verlooptOp: new Date(Date.now() - 1) },
+  });
+  expect((await vraag(url, { token: verlopen })).status).toBe(401);
+
+  const ingetrokken = await tokenVoor(db.prisma, 'regiomanager', w.regiomanager);
+  const { gebruiker } = await db.prisma.token.findUniqueOrThrow({
+    where: { hash: tokenHash(ingetrokken) },
+    include: { gebruiker: true },
+  });
+  expect(await users(db.prisma, ['revoke', gebruiker.naam])).toBe(`revoked 1 token(s) of ${gebruiker.naam}`);
+  const antwoord = await vraag(url, { token: ingetrokken });
+  expect(antwoord.status).toBe(401);
+  expect(antwoord.body.detail).toBe('Dit token is onbekend, verlopen of ingetrokken.');
+});
+
+test('tokens are stored only as hashes', async () => {
+  const token = await tokenVoor(db.prisma, 'operations');
+  const rijen = await db.prisma.token.findMany();
+  expect(rijen.some((r) => r.hash === token || JSON.stringify(r).includes(token))).toBe(false);
+});
+
+test('each role reads only its part of the case: a professional never sees contact details', async () => {
+  const url = `${stack.api}/cases/${zaakId}`;
+  const volledig = (await vraag(url, { token: t.coordinator })).body;
+  expect(volledig.hoofdpersoon).toMatchObject({ naam: HOOFDPERSOON.naam, telefoon: '+31612345678' });
+
+  const samenvatting = (await vraag(url, { token: t.operations })).body;
+  expect(samenvatting).toMatchObject({ id: zaakId, fase: 'voorbereiding', regio: w.regio });
+  expect(JSON.stringify(samenvatting)).not.toContain('Samira');
+
+  const professioneel = (await vraag(url, { token: t.professional })).body;
+  expect(professioneel.voorwaarden).toEqual([
+    expect.objectContaining({ versie: 1, zorgen: ZORGEN, voorwaarden: [{ nummer: 1, tekst: 'Vader drinkt niet.' }] }),
+  ]);
+  const tekst = JSON.stringify(professioneel);
+  for (const persoonlijk of ['Samira', '+316', 'samira@example.org', 'Anna de Vries', 'anna.devries']) {
+    expect(tekst).not.toContain(persoonlijk);
+  }
+});
+
+test('a search lists only the cases within reach, with filters', async () => {
+  const lijst = async (token: string, query = '') =>
+    ((await vraag(`${stack.api}/cases?${query}`, { token })).body.zaken as Array<{ id: string }>).map((z) => z.id);
+  expect(await lijst(t.regiomanager, `regio=${encodeURIComponent(w.regio)}`)).toEqual([zaakId]);
+  expect(await lijst(t.coordinator, 'fase=voorbereiding')).toContain(zaakId);
+  expect(await lijst(t.coordinator, 'fase=intake')).not.toContain(zaakId);
+  expect(await lijst(t.professional)).toEqual([zaakId]);
+  expect(await lijst(t.andereRegiomanager)).not.toContain(zaakId);
+  expect(await lijst(t.andereCoordinator)).not.toContain(zaakId);
+  const fout = await vraag(`${stack.api}/cases?fase=klaar`, { token: t.regiomanager });
+  expect(fout.status).toBe(422);
+  expect(fout.body.fouten[0]).toMatchObject({ veld: 'query.fase' });
+});
+
+test('a command that does not fit the phase: 409 with the process reason, in Dutch or English', async () => {
+  const url = `${stack.api}/cases/${zaakId}/vervolg-vastleggen`;
+  const nl = await vraag(url, { body: {}, token: t.coordinator });
+  expect(nl.status).toBe(409);
+  expect(nl.body.detail).toBe('Dit kan alleen in fase uitvoering; de zaak is in fase voorbereiding.');
+  const en = await vraag(url, { body: {}, token: t.coordinator, headers: { 'accept-language': 'en' } });
+  expect(en.status).toBe(409);
+  expect(en.body.detail).toBe('This is only possible in phase uitvoering; the case is in phase voorbereiding.');
+});
+
+test('the audit trail records reads and changes: who, which case, what, through which token', async () => {
+  await vraag(`${stack.api}/cases/${zaakId}`, { token: t.professional });
+  const { status, body } = await vraag(`${stack.api}/cases/${zaakId}/audit`, { token: t.regiomanager });
+  expect(status).toBe(200);
+  const professional = await db.prisma.gebruiker.findFirstOrThrow({ where: { persoonId: professionalId } });
+  expect(body.gebeurtenissen).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ actie: 'zaak.aangevraagd' }),
+      expect.objectContaining({
+        actie: 'opdracht.voorwaardenIndienen',
+        actor: professional.id,
+        via: expect.stringMatching(/^token:/),
+      }),
+      expect.objectContaining({ actie: 'zaak.ingezien', actor: professional.id }),
+      expect.objectContaining({ actie: 'opdracht.coordinatorKiezen' }),
+    ]),
+  );
+  // Append-only: the database itself refuses to change or remove a row.
+  const rij = await db.prisma.auditEvent.findFirstOrThrow({ where: { zaakId } });
+  await expect(db.prisma.auditEvent.update({ where: { id: rij.id }, data: { actie: 'anders' } })).rejects.toThrow();
+  await expect(db.prisma.auditEvent.delete({ where: { id: rij.id } })).rejects.toThrow();
+});
+
+test("the case's raw workflow history holds no name, phone number, email address or free text", async () => {
+  const geschiedenis = await temporal.workflow.getHandle(workflowIdVoorZaak(zaakId)).fetchHistory();
+  const tekst = alleTekst(geschiedenis);
+  expect(tekst).toContain(zaakId); // the decoding works: ids are there
+  for (const persoonlijk of [
+    'Samira',
+    'El Amrani',
+    '612345678',
+    'samira@example.org',
+    'Petra',
+    'petra@',
+    '687654321',
+    'Vader drinkt',
+  ]) {
+    expect(tekst).not.toContain(persoonlijk);
+  }
+});
+
+describe('bad input to every endpoint of the OpenAPI document: 4xx, never 5xx, nothing stored', () => {
+  type Schema = { type?: string; properties?: Record<string, Schema> };
+  const verkeerd = (s: Schema): unknown =>
+    ({ string: 12345, number: 'veel', integer: 'veel', boolean: 'ja', array: {}, object: [] })[s.type ?? ''] ?? {
+      x: 1,
+    };
+
+  /** A token that passes the access check, so the body reaches validation. */
+  function tokenVoorOperatie(operationId: string): string {
+    if (operationId === 'zaakAanvragen') return t.operations!;
+    const rollen = ROLLEN_PER_OPDRACHT[operationId as Opdrachtnaam];
+    return t[rollen.find((r) => t[r]) ?? 'coordinator']!;
+  }
+
+  async function inhoud() {
+    const p = db.prisma;
+    return Promise.all([
+      p.persoon.count(),
+      p.tekst.count(),
+      p.plan.count(),
+      p.voorwaardenFormulier.count(),
+      p.datumVoorstel.count(),
+      p.toetsing.count(),
+      p.zaak.count(),
+    ]);
+  }
+
+  test('request bodies', async () => {
+    const doc = (await vraag(`${stack.api}/openapi.json`)).body;
+    const voor = await inhoud();
+    const gekregen: string[] = [];
+    let aantal = 0;
+    for (const [pad, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      const post = ops.post;
+      if (!post?.requestBody) continue;
+      const url = `${stack.api}${pad.replace('{id}', zaakId)}`;
+      const schema: Schema = post.requestBody.content['application/json'].schema;
+      const bodies: Array<[string, unknown]> = [
+        ['malformed JSON', '{"'],
+        ['a list', '[]'],
+        ['null', 'null'],
+        ['a string', '"tekst"'],
+        ['an unknown field', JSON.stringify({ onbekendVeld: true })],
+        ['too large', JSON.stringify({ x: 'x'.repeat(200 * 1024) })],
+        ...Object.entries(schema.properties ?? {}).map(
+          ([veld, s]) => [`${veld} of the wrong type`, JSON.stringify({ [veld]: verkeerd(s) })] as [string, unknown],
+        ),
+      ];
+      for (const [naam, body] of bodies) {
+        const a = await vraag(url, { body, token: tokenVoorOperatie(post.operationId) });
+        aantal++;
+        const goed = a.status >= 400 && a.status < 500 && a.headers.get('content-type')?.includes('problem+json');
+        if (!goed) gekregen.push(`${pad} with ${naam}: ${a.status}`);
+      }
+    }
+    expect(gekregen).toEqual([]);
+    expect(aantal).toBeGreaterThan(200);
+    expect(await inhoud()).toEqual(voor);
+  });
+
+  test('search parameters', async () => {
+    for (const query of ['fase=klaar', 'limiet=-1', 'limiet=veel', 'vanaf=1e9', 'onbekend=1', 'noodsituatie=ja']) {
+      const a = await vraag(`${stack.api}/cases?${query}`, { token: t.regiomanager });
+      expect({ query, status: a.status }).toEqual({ query, status: 422 });
+    }
+  });
+});
+
+test('the OpenAPI document and its page describe every command', async () => {
+  const doc = (await vraag(`${stack.api}/openapi.json`, { token: null })).body;
+  expect(doc.openapi).toBe('3.1.0');
+  const operaties = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+    (ops) => Object.values(ops).map((o) => o.operationId),
+  );
+  expect(operaties).toEqual(expect.arrayContaining(Object.keys(ROLLEN_PER_OPDRACHT)));
+  const pagina = await fetch(`${stack.api}/docs`);
+  expect(pagina.headers.get('content-type')).toContain('text/html');
+  expect(await pagina.text()).toContain('POST /cases/{id}/niet-goed-melden');
+});
+
+test('answers carry security headers and no CORS permission', async () => {
+  const a = await fetch(`${stack.api}/cases/${zaakId}`, {
+    headers: { authorization: `Bearer ${t.regiomanager}`, origin: 'https://elders.example' },
+  });
+  expect(a.headers.get('access-control-allow-origin')).toBeNull();
+  expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(a.headers.get('cache-control')).toBe('no-store');
+  expect(a.headers.get('x-powered-by')).toBeNull();
+});
+
+test('an address that keeps guessing tokens is held off', async () => {
+  const url = `${stack.api}/cases`;
+  let antwoord;
+  for (let i = 0; i < 11; i++) antwoord = await vraag(url, { token: `kring_fout${i}` });
+  expect(antwoord!.status).toBe(429);
+  expect(Number(antwoord!.headers.get('retry-after'))).toBeGreaterThan(0);
+  // Even a good token waits: the address is held off, not the account.
+  expect((await vraag(url, { token: t.regiomanager })).status).toBe(429);
+});
+
+/** Every string and decoded byte payload in a history, as one text. */
+function alleTekst(waarde: unknown): string {
+  if (waarde instanceof Uint8Array) return Buffer.from(waarde).toString('utf8');
+  if (typeof waarde === 'string') return waarde;
+  if (Array.isArray(waarde)) return waarde.map(alleTekst).join('\n');
+  if (waarde && typeof waarde === 'object') return Object.values(waarde).map(alleTekst).join('\n');
+  return '';
+}
