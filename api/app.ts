@@ -2,8 +2,11 @@
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
+import { inzageRouter } from './inzage';
+import { linkbeheerRouter, linkpaginasRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden } from './problem';
+import { rapportageRouter } from './rapportage';
 import type { Proces } from './proces';
 import { aanmelding, Pogingen } from './toegang';
 import { twilioRouter } from './twilio';
@@ -16,6 +19,8 @@ export interface ApiDeps {
   proces: Proces;
   /** true when the database answers; used by /readyz. */
   databaseBereikbaar: () => Promise<boolean>;
+  /** One-click links: the key that signs them, and the address they start with. */
+  links?: { geheim: Buffer; publicBaseUrl: string };
   /** With Twilio configured: its delivery reports and incoming SMS (STOP/START). */
   twilio?: { authToken: string; publicBaseUrl: string };
 }
@@ -55,7 +60,11 @@ export function createApp(deps: ApiDeps): express.Express {
     aanmelding(deps.prisma, pogingen),
     zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
     zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
+    ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links })] : []),
   );
+  app.use('/persons', aanmelding(deps.prisma, pogingen), inzageRouter({ prisma: deps.prisma }));
+  app.use('/rapportage', aanmelding(deps.prisma, pogingen), rapportageRouter({ prisma: deps.prisma }));
+  if (deps.links) app.use('/l', linkpaginasRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links }));
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 
   app.use((_req, _res) => {

@@ -1,7 +1,7 @@
 // `npm run api`: the HTTP API on its own. Several may run behind a load balancer; they
 // share Temporal and the PostgreSQL database (DATABASE_URL).
 import { loadConfigOrExit } from '../config/config';
-import { berichtinstellingen, startKring } from '../launcher/kring';
+import { berichtinstellingen, linkGeheim, startKring } from '../launcher/kring';
 import { onStopSignal } from '../launcher/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     http: config.http,
     worker: false,
     berichten: berichtinstellingen(config),
+    linkGeheim: linkGeheim(config),
   });
   console.log(`kring API listening on ${kring.apiUrl}`);
   onStopSignal(async () => {

@@ -85,7 +85,11 @@ const ZONDER_PLAN = new Probleem('conflict', {
   en: 'No plan has been presented to check yet.',
 });
 
-export const API_OPDRACHTEN: { [K in Opdrachtnaam]: ApiOpdracht<K> } = {
+/** Commands a participant gives through a one-click link only (api/links.ts). */
+export type Linkopdracht = 'aanwezigheidDoorgeven';
+export type Accountopdracht = Exclude<Opdrachtnaam, Linkopdracht>;
+
+export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
   coordinatorKiezen: zelfde(
     'De regiomanager kiest een coördinator uit de kandidaten.',
     z.strictObject({ coordinatorId: id }),
@@ -261,6 +265,6 @@ export const API_OPDRACHTEN: { [K in Opdrachtnaam]: ApiOpdracht<K> } = {
 };
 
 /** coordinatorKiezen → coordinator-kiezen */
-export function pad(naam: Opdrachtnaam): string {
+export function pad(naam: Accountopdracht): string {
   return naam.replace(/[A-Z]/g, (h) => `-${h.toLowerCase()}`);
 }

@@ -1,8 +1,10 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so
 // the documentation cannot drift from what the API accepts.
 import { z } from 'zod';
-import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam } from '../workflows/zaak-interface';
-import { API_OPDRACHTEN, pad } from './opdrachten';
+import { ROLLEN_PER_OPDRACHT } from '../workflows/zaak-interface';
+import { LinkAanvraag } from './links';
+import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
+import { Rapportvraag } from './rapportage';
 import { ZaakAanvraag, Zoekvraag } from './schemas';
 
 type Operatie = Record<string, unknown>;
@@ -47,7 +49,7 @@ function lezen(samenvatting: string, rollen: string): Operatie {
   };
 }
 
-function opdracht(naam: Opdrachtnaam): Operatie {
+function opdracht(naam: Accountopdracht): Operatie {
   const o = API_OPDRACHTEN[naam];
   return {
     post: {
@@ -108,7 +110,56 @@ export function openapiDocument(): Record<string, unknown> {
     '/cases/{id}/audit': lezen('Wie wat deed en zag in deze zaak.', 'regiomanager'),
     '/cases/{id}/berichten': lezen('De berichten van de zaak en hoe ze aankwamen.', 'regiomanager, coördinator'),
   };
-  for (const naam of Object.keys(API_OPDRACHTEN) as Opdrachtnaam[]) paths[`/cases/{id}/${pad(naam)}`] = opdracht(naam);
+  for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[])
+    paths[`/cases/{id}/${pad(naam)}`] = opdracht(naam);
+  paths['/persons/{id}/inzage'] = {
+    get: {
+      operationId: 'inzageVanPersoon',
+      summary: 'Wie het dossier van deze persoon heeft ingezien: wanneer, wat, met welk token of welke link.',
+      description: 'Voor: regiomanager (een persoon in een zaak van de eigen regio).',
+      parameters: [{ ...ZAAK_ID, description: 'de id van de persoon' }],
+      responses: { '200': { description: 'OK', content: { 'application/json': {} } }, ...FOUTEN },
+    },
+  };
+  paths['/rapportage'] = {
+    get: {
+      operationId: 'rapportage',
+      summary: 'Aantallen per regio, financierende gemeente en jaar (JSON of CSV).',
+      description: 'Voor: operations, regiomanager (eigen regio). Alleen aantallen, geen personen.',
+      parameters: Object.entries((schema(Rapportvraag) as { properties: Record<string, unknown> }).properties).map(
+        ([name, s]) => ({ name, in: 'query', required: false, schema: s }),
+      ),
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': {}, 'text/csv': {} } },
+        ...FOUTEN,
+        '422': INVOERFOUTEN['422'],
+      },
+    },
+  };
+  paths['/cases/{id}/links'] = {
+    post: {
+      operationId: 'linkMaken',
+      summary:
+        'Een eenmalige link voor een deelnemer: aanwezigheid bevestigen, of "het gaat niet goed" (hoofdpersoon, professional).',
+      description:
+        'Voor: regiomanager, coördinator. De link is ondertekend, verloopt, werkt één keer en kan worden ingetrokken.',
+      parameters: [ZAAK_ID],
+      requestBody: { required: true, content: { 'application/json': { schema: schema(LinkAanvraag) } } },
+      responses: {
+        '201': { description: 'De link (url, verlooptOp).', content: { 'application/json': {} } },
+        ...FOUTEN,
+        ...INVOERFOUTEN,
+      },
+    },
+  };
+  paths['/cases/{id}/links/{linkId}'] = {
+    delete: {
+      operationId: 'linkIntrekken',
+      summary: 'De link werkt niet meer.',
+      parameters: [ZAAK_ID, { name: 'linkId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { '204': { description: 'Ingetrokken.' }, ...FOUTEN },
+    },
+  };
 
   return {
     openapi: '3.1.0',

@@ -1,6 +1,8 @@
 // Who may do what: the one place where the API decides access. Data of children and
 // vulnerable adults: access is the exception, so everything not granted here is refused.
-import type { Gebruikersrol, Prisma } from '@prisma/client';
+import type { Gebruikersrol, Prisma, PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { niemandGevonden } from './problem';
 import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam, type Rol } from '../workflows/zaak-interface';
 
 /** The authenticated caller, as the token tells. */
@@ -25,6 +27,7 @@ export type Handeling =
   | 'zaak.berichten'
   | 'zaak.audit'
   | 'zaak.links'
+  | 'persoon.inzage'
   | 'rapportage'
   | 'gebruikers';
 
@@ -36,6 +39,7 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
   'zaak.berichten': ['regiomanager', 'coordinator'],
   'zaak.audit': ['regiomanager'],
   'zaak.links': ['regiomanager', 'coordinator'],
+  'persoon.inzage': ['regiomanager'],
   rapportage: ['operations', 'regiomanager'],
   gebruikers: ['admin'],
 };
@@ -71,10 +75,21 @@ export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput 
         ? { OR: [{ coordinatorId: p }, { meldingen: { some: { soort: 'coordinator.aanbod', ontvangerId: p } } }] }
         : { coordinatorId: p };
     case 'professional':
-      return p ? { deelnemers: { some: { persoonId: p, rol: 'professional' } } } : undefined;
+      return p ? { deelnemers: { some: { persoonId: p, rol: 'professional', status: 'vastgelegd' } } } : undefined;
     case 'admin':
       return undefined;
   }
+}
+
+/** The case's id when the caller may reach it; otherwise 404, as if it did not exist. */
+export async function zaakInBereik(prisma: PrismaClient, g: Gebruiker, id: string, aanbod = false): Promise<string> {
+  const bereik = zaakBereik(g, aanbod);
+  const zaak =
+    bereik && z.uuid().safeParse(id).success
+      ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, select: { id: true } })
+      : null;
+  if (!zaak) throw niemandGevonden({ nl: 'Deze zaak', en: 'This case' });
+  return zaak.id;
 }
 
 /** How much of a case an account reads. */

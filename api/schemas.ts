@@ -50,6 +50,8 @@ export const ZaakAanvraag = z.strictObject({
   aanvrager: Aanvrager,
   hoofdpersoon: Persoon,
   regio: tekst(100),
+  /** The municipality that funds the conference, when known. */
+  gemeente: tekst(100).optional(),
   /** The open question, if already known ("Wat is er voor nodig dat …?"). */
   vraag: tekst(2000).optional(),
   noodsituatie: z.boolean().default(false),

@@ -2,15 +2,13 @@
 // (role, and the case within reach); the process then checks phase, identity and content,
 // and a refusal comes back as 409 with its reason.
 import crypto from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { PrismaClient } from '@prisma/client';
-import { z } from 'zod';
-import { opdrachten, type Door, type Opdrachtnaam } from '../workflows/zaak-interface';
+import { opdrachten, type Door } from '../workflows/zaak-interface';
 import { vastleggen, wieVan } from './audit';
-import { API_OPDRACHTEN, pad } from './opdrachten';
-import { niemandGevonden } from './problem';
+import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import type { Proces } from './proces';
-import { magOpdracht, procesrol, zaakBereik, type Gebruiker } from './rechten';
+import { magOpdracht, procesrol, zaakInBereik } from './rechten';
 import { IdempotencyKey } from './schemas';
 import { gebruikerVan } from './toegang';
 import { valideer } from './validatie';
@@ -18,12 +16,12 @@ import { verboden, vereisJson } from './zaken';
 
 export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Proces }): Router {
   const router = Router();
-  for (const naam of Object.keys(API_OPDRACHTEN) as Opdrachtnaam[]) {
+  for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[]) {
     const opdracht = API_OPDRACHTEN[naam];
     router.post(`/:id/${pad(naam)}`, vereisJson, async (req, res) => {
       const g = gebruikerVan(req);
       if (!magOpdracht(g, naam)) throw verboden();
-      const zaakId = await zaakInBereik(prisma, g, req, naam === 'opdrachtBeantwoorden');
+      const zaakId = await zaakInBereik(prisma, g, String(req.params.id), naam === 'opdrachtBeantwoorden');
       const body = valideer(opdracht.body, req.body);
       const sleutel = req.get('Idempotency-Key');
       const opdrachtId =
@@ -41,17 +39,6 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
     });
   }
   return router;
-}
-
-async function zaakInBereik(prisma: PrismaClient, g: Gebruiker, req: Request, aanbod: boolean): Promise<string> {
-  const id = String(req.params.id);
-  const bereik = zaakBereik(g, aanbod);
-  const zaak =
-    bereik && z.uuid().safeParse(id).success
-      ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, select: { id: true } })
-      : null;
-  if (!zaak) throw niemandGevonden({ nl: 'Deze zaak', en: 'This case' });
-  return zaak.id;
 }
 
 /** The ids of what the command stored, so the caller can refer to it next (a date to confirm, a form to publish). */

@@ -217,6 +217,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
         data: {
           id,
           regio: aanvraag.regio,
+          gemeente: aanvraag.gemeente,
           noodsituatie: aanvraag.noodsituatie,
           vraag: aanvraag.vraag,
           wensen: aanvraag.wensen,
@@ -261,6 +262,7 @@ function samenvatting(zaak: ZaakRecord, status: ZaakStatus | undefined) {
     live: status !== undefined,
     noodsituatie: zaak.noodsituatie,
     regio: zaak.regio,
+    gemeente: zaak.gemeente,
     aangevraagdOp: zaak.aangevraagdOp.toISOString(),
     /** The deadline that runs now, e.g. { soort: 'contact', op: … }. */
     termijn: status?.termijn ?? null,

@@ -52,6 +52,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'expected a +E.164 number or a Messaging Service SID')
     .optional(),
+
+  // Signs one-click links. Absent: a key kept in KRING_DATA_DIR (set it when several API
+  // processes must honour each other's links).
+  KRING_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -84,6 +88,7 @@ export interface Config {
   mailFrom: string;
   smtp?: { url: string; from: string };
   twilio?: { accountSid: string; authToken: string; from: string; apiBase?: string };
+  linkSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             apiBase: e.TWILIO_API_BASE,
           }
         : undefined,
+    linkSecret: e.KRING_LINK_SECRET,
   };
 }
 

@@ -1,5 +1,8 @@
 // kring's processes, composed from their parts: `npm start` runs worker and API together in
 // one process; `npm run worker` and `npm run api` run one each. Tests start them the same way.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { startHerstel } from '../api/herstel';
@@ -24,6 +27,8 @@ export interface KringOptions {
   workflowCode?: WorkflowCode;
   /** For tests and demos that need deadlines of seconds rather than days. */
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
+  /** The key that signs one-click links; absent: no links. */
+  linkGeheim?: Buffer;
 }
 
 export interface RunningKring {
@@ -72,6 +77,7 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           proces,
           databaseBereikbaar: () => options.database.ping(),
           twilio: kanalen.twilio && { authToken: kanalen.twilio.authToken, publicBaseUrl },
+          links: options.linkGeheim && { geheim: options.linkGeheim, publicBaseUrl },
         },
         options.http,
       );
@@ -83,6 +89,22 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
     await stop();
     throw err;
   }
+}
+
+/** The key for one-click links: configured, or made once and kept with the data. */
+export function linkGeheim(config: Config): Buffer {
+  if (config.linkSecret) return Buffer.from(config.linkSecret);
+  const bestand = path.join(config.dataDir, 'link-geheim');
+  if (!fs.existsSync(bestand)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    // 'wx': when two processes start at once, the first one's key stays.
+    try {
+      fs.writeFileSync(bestand, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return Buffer.from(fs.readFileSync(bestand, 'utf8').trim());
 }
 
 /** The message channels and links as the configuration has them. */

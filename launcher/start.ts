@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
-import { berichtinstellingen, startKring, type RunningKring } from './kring';
+import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from './kring';
 import { temporalCli } from './temporal-binaries';
 
 // This process decides when the worker stops (after the API), not the SDK's own signal handler.
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       database: running.database,
       http: config.http,
       berichten: berichtinstellingen(config),
+      linkGeheim: linkGeheim(config),
     });
   } catch (err) {
     console.error(`kring could not start: ${(err as Error).message}`);

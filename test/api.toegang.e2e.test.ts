@@ -1,14 +1,14 @@
 // Who may do what, end to end: real tokens, the real API, the case workflow on a Temporal
 // dev server. Each role gets exactly its access; everything is recorded; nothing personal
 // reaches workflow history.
+import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Database } from '../prisma/database';
 import { ROLLEN_PER_OPDRACHT, workflowIdVoorZaak, type Opdrachtnaam } from '../workflows/zaak-interface';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
-import { binnen, liveZaak, startStack, vraag, type Stack } from './support/stack';
-import { tokenVoor } from './support/toegang';
-import { geldigeAanvraag } from './support/zaken';
+import { startStack, vraag, type Stack } from './support/stack';
+import { opdrachtViaApi, tokenVoor, zaakInVoorbereiding } from './support/toegang';
 import { tokenHash } from '../api/toegang';
 import { users } from '../launcher/gebruikers';
 
@@ -26,7 +26,7 @@ const ZORGEN = 'Vader drinkt en wordt dan agressief tegen de kinderen.';
 
 beforeAll(async () => {
   db = await testDatabase();
-  stack = await startStack({ database: db });
+  stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32) });
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
   [w, elders] = [await wereld(db.prisma), await wereld(db.prisma)];
   t.operations = await tokenVoor(db.prisma, 'operations');
@@ -36,24 +36,16 @@ beforeAll(async () => {
   t.andereRegiomanager = await tokenVoor(db.prisma, 'regiomanager', elders.regiomanager);
   t.andereCoordinator = await tokenVoor(db.prisma, 'coordinator', w.coordinatoren.bram);
 
-  // A case taken to preparation through the API, as its people would.
-  const aanvraag = geldigeAanvraag({ regio: w.regio, hoofdpersoon: HOOFDPERSOON });
-  const { status, body } = await vraag(`${stack.api}/cases`, { body: aanvraag, token: t.operations });
-  expect(status).toBe(201);
-  zaakId = body.id;
-  await liveZaak(stack.api, zaakId, t.operations);
-  await opdracht('regiomanager', 'coordinator-kiezen', { coordinatorId: w.coordinatoren.anna });
-  // The offer reaches Anna: she may answer it before the case is hers.
-  await binnen(30_000, async () => {
-    const a = await vraag(`${stack.api}/cases/${zaakId}/opdracht-beantwoorden`, {
-      body: { aanvaard: true },
-      token: t.coordinator,
-    });
-    if (a.status === 404) return undefined;
-    if (a.status !== 200) throw new Error(`answering the offer: ${a.status} ${JSON.stringify(a.body)}`);
-    return a;
-  });
-  expect((await opdracht('coordinator', 'contact-vastleggen', {})).fase).toBe('voorbereiding');
+  zaakId = await zaakInVoorbereiding(
+    stack.api,
+    w,
+    {
+      operations: t.operations,
+      regiomanager: t.regiomanager,
+      coordinator: t.coordinator,
+    },
+    { hoofdpersoon: HOOFDPERSOON, gemeente: 'Almere' },
+  );
   const toegevoegd = await opdracht('coordinator', 'deelnemer-toevoegen', {
     persoon: { naam: 'Petra Jeugdbescherming', email: 'petra@example.org', telefoon: '06-87654321' },
     rol: 'professional',
@@ -70,10 +62,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function opdracht(rol: string, pad: string, body: unknown) {
-  const { status, body: antwoord } = await vraag(`${stack.api}/cases/${zaakId}/${pad}`, { body, token: t[rol] });
-  if (status !== 200) throw new Error(`${pad}: ${status} ${JSON.stringify(antwoord)}`);
-  return antwoord;
+function opdracht(rol: string, pad: string, body: unknown) {
+  return opdrachtViaApi(stack.api, zaakId, pad, body, t[rol]!);
 }
 
 type Rol =
@@ -99,6 +89,7 @@ const MATRIX: Array<[string, string, unknown, string]> = [
   ['GET', '/cases/:id/berichten', undefined, '403 200 200 403 403 404 404'],
   ['GET', '/cases', undefined, '200 200 200 200 403 200 200'],
   ['POST', '/cases', { regio: 1 }, '422 422 403 403 403 422 403'],
+  ['GET', '/rapportage', undefined, '200 200 403 403 403 200 403'],
   ['POST', '/cases/:id/afsluiten', {}, '403 422 403 403 403 404 403'],
   ['POST', '/cases/:id/datum-voorstellen', {}, '403 403 422 403 403 403 404'],
   ['POST', '/cases/:id/voorwaarden-indienen', {}, '403 403 403 422 403 403 403'],
@@ -177,6 +168,40 @@ test('a search lists only the cases within reach, with filters', async () => {
   expect(fout.body.fouten[0]).toMatchObject({ veld: 'query.fase' });
 });
 
+test('a person can be given the list of who looked at their file', async () => {
+  const { hoofdpersoon } = (await vraag(`${stack.api}/cases/${zaakId}`, { token: t.coordinator })).body;
+  await vraag(`${stack.api}/cases/${zaakId}`, { token: t.professional });
+  const url = `${stack.api}/persons/${hoofdpersoon.id}/inzage`;
+  const { status, body } = await vraag(url, { token: t.regiomanager });
+  expect(status).toBe(200);
+  const professional = await db.prisma.gebruiker.findFirstOrThrow({ where: { persoonId: professionalId } });
+  expect(body.inzagen).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ zaakId, wat: 'zaak.ingezien', door: professional.naam, rol: 'professional' }),
+      expect.objectContaining({ zaakId, wat: 'zaak.ingezien', rol: 'coordinator' }),
+    ]),
+  );
+  // Another region's regiomanager cannot ask for it; nor can the coordinator.
+  expect((await vraag(url, { token: t.andereRegiomanager })).status).toBe(404);
+  expect((await vraag(url, { token: t.coordinator })).status).toBe(403);
+});
+
+test('the report counts the cases within reach, as JSON and as CSV', async () => {
+  const json = await vraag(`${stack.api}/rapportage?regio=${encodeURIComponent(w.regio)}`, { token: t.regiomanager });
+  expect(json.body.regels).toEqual([
+    expect.objectContaining({ regio: w.regio, gemeente: 'Almere', aanvragen: 1, conferenties: 0, lopend: 1 }),
+  ]);
+  const elders = await vraag(`${stack.api}/rapportage?regio=${encodeURIComponent(w.regio)}`, {
+    token: t.andereRegiomanager,
+  });
+  expect(elders.body.regels).toEqual([]);
+  const csv = await fetch(`${stack.api}/rapportage?formaat=csv&regio=${encodeURIComponent(w.regio)}`, {
+    headers: { authorization: `Bearer ${t.regiomanager}` },
+  });
+  expect(csv.headers.get('content-type')).toContain('text/csv');
+  expect((await csv.text()).split('\r\n')[1]).toMatch(new RegExp(`^${w.regio},Almere,\\d{4},1,0,0,0,,,0,0,0,0,1$`));
+});
+
 test('a command that does not fit the phase: 409 with the process reason, in Dutch or English', async () => {
   const url = `${stack.api}/cases/${zaakId}/vervolg-vastleggen`;
   const nl = await vraag(url, { body: {}, token: t.coordinator });
@@ -238,20 +263,23 @@ describe('bad input to every endpoint of the OpenAPI document: 4xx, never 5xx, n
   /** A token that passes the access check, so the body reaches validation. */
   function tokenVoorOperatie(operationId: string): string {
     if (operationId === 'zaakAanvragen') return t.operations!;
-    const rollen = ROLLEN_PER_OPDRACHT[operationId as Opdrachtnaam];
+    // Links are made by staff of the case; commands by the roles the process names.
+    const rollen = ROLLEN_PER_OPDRACHT[operationId as Opdrachtnaam] ?? ['coordinator'];
     return t[rollen.find((r) => t[r]) ?? 'coordinator']!;
   }
 
+  /** What a command could store for this case (other test files share a PostgreSQL run's database). */
   async function inhoud() {
     const p = db.prisma;
+    const where = { zaakId };
     return Promise.all([
-      p.persoon.count(),
-      p.tekst.count(),
-      p.plan.count(),
-      p.voorwaardenFormulier.count(),
-      p.datumVoorstel.count(),
-      p.toetsing.count(),
-      p.zaak.count(),
+      p.deelnemer.count({ where }),
+      p.tekst.count({ where }),
+      p.plan.count({ where }),
+      p.voorwaardenFormulier.count({ where }),
+      p.datumVoorstel.count({ where }),
+      p.toetsing.count({ where }),
+      p.link.count({ where }),
     ]);
   }
 
@@ -302,7 +330,10 @@ test('the OpenAPI document and its page describe every command', async () => {
   const operaties = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
     (ops) => Object.values(ops).map((o) => o.operationId),
   );
-  expect(operaties).toEqual(expect.arrayContaining(Object.keys(ROLLEN_PER_OPDRACHT)));
+  // Every command an account can give; the participant's own answer goes through a link.
+  const metAccount = Object.entries(ROLLEN_PER_OPDRACHT).filter(([, rollen]) => !rollen.includes('deelnemer'));
+  expect(metAccount.length).toBe(29);
+  expect(operaties).toEqual(expect.arrayContaining(metAccount.map(([naam]) => naam)));
   const pagina = await fetch(`${stack.api}/docs`);
   expect(pagina.headers.get('content-type')).toContain('text/html');
   expect(await pagina.text()).toContain('POST /cases/{id}/niet-goed-melden');

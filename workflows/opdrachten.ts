@@ -60,6 +60,7 @@ const ROL: Record<Rol, { nl: string; en: string }> = {
   professional: { nl: 'een professional in deze zaak', en: 'a professional in this case' },
   hoofdpersoon: { nl: 'de hoofdpersoon', en: 'the main person' },
   aangewezen: { nl: 'de door het netwerk aangewezen persoon', en: 'the person the network designated' },
+  deelnemer: { nl: 'een deelnemer', en: 'a participant' },
 };
 
 const reden = (code: string, nl: string, en: string): Reden => ({ code, nl, en });
@@ -116,6 +117,10 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
         return deelnemer(z, door.persoonId, 'hoofdpersoon') !== undefined;
       case 'aangewezen':
         return deelnemer(z, door.persoonId)?.aangewezen === true;
+      case 'deelnemer': {
+        const d = deelnemer(z, door.persoonId);
+        return d !== undefined && d.rol !== 'aanvrager';
+      }
     }
   }
 
@@ -388,6 +393,22 @@ export function registreerOpdrachten(z: ZaakToestand, reg: Registratie, termijne
             await reg.meld('voorwaarden.gedeeld', `voorwaarden.${v.gepubliceerd!.formulierId}`, ontvanger);
           }
         }
+      },
+    },
+
+    aanwezigheidDoorgeven: {
+      fasen: ['voorbereiding'],
+      controle: ({ door }) =>
+        deelnemer(z, door.persoonId)!.uitnodiging === 'niet_uitgenodigd'
+          ? reden('niet-uitgenodigd', 'U bent nog niet uitgenodigd.', 'You have not been invited yet.')
+          : undefined,
+      uitvoeren: async ({ komt, door }) => {
+        const uitnodiging = komt ? 'bevestigd' : 'afgemeld';
+        await reg.leg([{ soort: 'deelnemer.bijgewerkt', persoonId: door.persoonId, uitnodiging }], door, (n) => {
+          for (const d of n.deelnemers.filter((d) => d.persoonId === door.persoonId && d.rol !== 'aanvrager')) {
+            d.uitnodiging = uitnodiging;
+          }
+        });
       },
     },
 

@@ -18,7 +18,7 @@ export type Uitnodiging = 'niet_uitgenodigd' | 'uitgenodigd' | 'bevestigd' | 'af
 export type Bezoek = 'niet_gepland' | 'gepland' | 'bezocht' | 'niet_gelukt';
 
 /** The role a caller acts in. The workflow checks it against who holds that role in the case. */
-export type Rol = 'regiomanager' | 'coordinator' | 'professional' | 'hoofdpersoon' | 'aangewezen';
+export type Rol = 'regiomanager' | 'coordinator' | 'professional' | 'hoofdpersoon' | 'aangewezen' | 'deelnemer';
 
 /** Who gives a command: set by the API from the authenticated caller, never by the caller. */
 export interface Door {
@@ -196,6 +196,10 @@ export interface DeelnemerBijwerken extends Opdracht {
   uitnodiging?: Uitnodiging;
   bezoek?: Bezoek;
 }
+/** A participant answers the invitation themselves (through a one-click link). */
+export interface AanwezigheidDoorgeven extends Opdracht {
+  komt: boolean;
+}
 export interface KringCompleet extends Opdracht {
   compleet: boolean;
 }
@@ -308,6 +312,7 @@ export const opdrachten = {
   contactVastleggen: opdracht<ContactVastleggen>('contactVastleggen'),
   deelnemerToevoegen: opdracht<DeelnemerToevoegen>('deelnemerToevoegen'),
   deelnemerBijwerken: opdracht<DeelnemerBijwerken>('deelnemerBijwerken'),
+  aanwezigheidDoorgeven: opdracht<AanwezigheidDoorgeven>('aanwezigheidDoorgeven'),
   kringCompleet: opdracht<KringCompleet>('kringCompleet'),
   vraagVastleggen: opdracht<VraagVastleggen>('vraagVastleggen'),
   voorwaardenIndienen: opdracht<VoorwaardenIndienen>('voorwaardenIndienen'),
@@ -350,6 +355,7 @@ export const ROLLEN_PER_OPDRACHT: { readonly [K in Opdrachtnaam]: readonly Rol[]
   contactVastleggen: ['coordinator'],
   deelnemerToevoegen: ['coordinator', 'regiomanager'],
   deelnemerBijwerken: ['coordinator'],
+  aanwezigheidDoorgeven: ['deelnemer'],
   kringCompleet: ['coordinator'],
   vraagVastleggen: ['coordinator'],
   voorwaardenIndienen: ['professional'],

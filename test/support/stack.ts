@@ -23,6 +23,7 @@ export async function startStack(options: {
   /** The dev server's SQLite file; absent: in memory. */
   dbFile?: string;
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
+  linkGeheim?: Buffer;
 }): Promise<Stack> {
   const port = options.temporalPort ?? (await freePort());
   const devServer: DevServer = await startDevServer({
@@ -45,6 +46,7 @@ export async function startStack(options: {
     http: { host: '127.0.0.1', port: 0 },
     workflowCode: { workflowBundle: await workflowBundle() },
     termijnenVoor: options.termijnenVoor,
+    linkGeheim: options.linkGeheim,
     berichten: { publicBaseUrl: 'http://kring.test', kanalen: { uitbus, van: 'Eigen Kracht <test@kring.test>' } },
   }).catch(async (err) => {
     await devServer.stop();

@@ -2,10 +2,53 @@
 import crypto from 'node:crypto';
 import type { Gebruikersrol, PrismaClient } from '@prisma/client';
 import { users } from '../../launcher/gebruikers';
+import type { Wereld } from './proces';
+import { binnen, liveZaak, vraag } from './stack';
+import { geldigeAanvraag } from './zaken';
 
 /** A new account with this role (acting as `persoonId` in cases), and a fresh token for it. */
 export async function tokenVoor(prisma: PrismaClient, rol: Gebruikersrol, persoonId?: string): Promise<string> {
   const naam = `${rol}-${crypto.randomUUID()}@kring.test`;
   await users(prisma, ['add', naam, rol, ...(persoonId ? ['--persoon', persoonId] : [])]);
   return (await users(prisma, ['token', naam])).split('\n')[0]!;
+}
+
+/** A command over HTTP that must succeed; its answer. */
+export async function opdrachtViaApi(api: string, zaakId: string, pad: string, body: unknown, token: string) {
+  const { status, body: antwoord } = await vraag(`${api}/cases/${zaakId}/${pad}`, { body, token });
+  if (status !== 200) throw new Error(`${pad}: ${status} ${JSON.stringify(antwoord)}`);
+  return antwoord;
+}
+
+/**
+ * A case taken into preparation through the API, as its people would: operations enters the
+ * request, the regiomanager picks Anna, she accepts and records contact.
+ */
+export async function zaakInVoorbereiding(
+  api: string,
+  w: Wereld,
+  tokens: { operations: string; regiomanager: string; coordinator: string },
+  aanvraag: Record<string, unknown> = {},
+): Promise<string> {
+  const { status, body } = await vraag(`${api}/cases`, {
+    body: geldigeAanvraag({ regio: w.regio, ...aanvraag }),
+    token: tokens.operations,
+  });
+  if (status !== 201) throw new Error(`POST /cases: ${status} ${JSON.stringify(body)}`);
+  const zaakId: string = body.id;
+  await liveZaak(api, zaakId, tokens.operations);
+  await opdrachtViaApi(api, zaakId, 'coordinator-kiezen', { coordinatorId: w.coordinatoren.anna }, tokens.regiomanager);
+  // The offer reaches Anna: she may answer it before the case is hers.
+  await binnen(30_000, async () => {
+    const a = await vraag(`${api}/cases/${zaakId}/opdracht-beantwoorden`, {
+      body: { aanvaard: true },
+      token: tokens.coordinator,
+    });
+    if (a.status === 404) return undefined;
+    if (a.status !== 200) throw new Error(`answering the offer: ${a.status} ${JSON.stringify(a.body)}`);
+    return a;
+  });
+  const { fase } = await opdrachtViaApi(api, zaakId, 'contact-vastleggen', {}, tokens.coordinator);
+  if (fase !== 'voorbereiding') throw new Error(`after contact the case is in ${fase}`);
+  return zaakId;
 }

@@ -1,0 +1,56 @@
+// "Who looked at my file?": for a person, every recorded read of the cases they take part in,
+// with who read it (account and role), when, what, and through which token or link. The
+// regiomanager hands it over on request.
+import { Router } from 'express';
+import type { PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { vastleggen, wieVan } from './audit';
+import { niemandGevonden } from './problem';
+import { mag, zaakBereik } from './rechten';
+import { gebruikerVan } from './toegang';
+import { verboden } from './zaken';
+
+export function inzageRouter({ prisma }: { prisma: PrismaClient }): Router {
+  const router = Router();
+  router.get('/:id/inzage', async (req, res) => {
+    const g = gebruikerVan(req);
+    if (!mag(g, 'persoon.inzage')) throw verboden();
+    const persoonId = String(req.params.id);
+    const bereik = zaakBereik(g);
+    // Only a person in one of the caller's cases; the list covers all of that person's cases.
+    const zichtbaar =
+      bereik && z.uuid().safeParse(persoonId).success
+        ? await prisma.zaak.findFirst({ where: { AND: [bereik, { deelnemers: { some: { persoonId } } }] } })
+        : null;
+    if (!zichtbaar) throw niemandGevonden({ nl: 'Deze persoon', en: 'This person' });
+    const zaken = (await prisma.deelnemer.findMany({ where: { persoonId }, select: { zaakId: true } })).map(
+      (d) => d.zaakId,
+    );
+    const lezingen = await prisma.auditEvent.findMany({
+      where: { zaakId: { in: zaken }, actie: { endsWith: '.ingezien' } },
+      orderBy: { id: 'asc' },
+    });
+    const accounts = new Map(
+      (
+        await prisma.gebruiker.findMany({
+          where: {
+            id: { in: [...new Set(lezingen.map((l) => l.actor))].filter((a) => z.uuid().safeParse(a).success) },
+          },
+        })
+      ).map((a) => [a.id, a]),
+    );
+    await vastleggen(prisma, wieVan(req), 'inzage.opgevraagd', zichtbaar.id, { persoonId });
+    res.json({
+      persoonId,
+      inzagen: lezingen.map((l) => ({
+        op: l.op.toISOString(),
+        zaakId: l.zaakId,
+        wat: l.actie,
+        door: accounts.get(l.actor)?.naam ?? l.actor,
+        rol: accounts.get(l.actor)?.rol ?? null,
+        via: l.via,
+      })),
+    });
+  });
+  return router;
+}

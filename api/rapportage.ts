@@ -1,0 +1,183 @@
+// Counts per region, funding municipality and year, for those who account for the work:
+// requests, conferences held, the emergency share, median days from request to conference,
+// toetsing rounds, reconvenings and outcomes. Counts only: no person appears in a report.
+import { Router } from 'express';
+import type { PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { vastleggen, wieVan } from './audit';
+import { mag, zaakBereik } from './rechten';
+import { gebruikerVan } from './toegang';
+import { valideer } from './validatie';
+import { verboden } from './zaken';
+
+const DAG_MS = 24 * 60 * 60_000;
+
+export interface Rapportregel {
+  regio: string;
+  gemeente: string;
+  jaar: number;
+  aanvragen: number;
+  noodsituaties: number;
+  /** Share of requests on the emergency path, 0–1. */
+  aandeelNoodsituatie: number;
+  conferenties: number;
+  /** Median whole days from request to the conference's start; null without conferences. */
+  mediaanDagenTotConferentie: number | null;
+  /** Besloten-tijd rounds per conference, on average (1: the plan was accepted at once). */
+  gemiddeldToetsingsrondes: number | null;
+  herbijeenkomsten: number;
+  afgerond: number;
+  ingetrokken: number;
+  geannuleerd: number;
+  lopend: number;
+}
+
+/** What the report is made of: one row per case, with the moments that count. */
+export interface Zaakfeiten {
+  regio: string;
+  gemeente: string | null;
+  noodsituatie: boolean;
+  aangevraagdOp: Date;
+  afsluiting: 'afgerond' | 'ingetrokken' | 'geannuleerd' | null;
+  conferentieOp: Date | null;
+  rondes: number;
+  herbijeenkomsten: number;
+}
+
+export const ONBEKENDE_GEMEENTE = '(onbekend)';
+
+/** Pure: groups cases by region, municipality and year of request. */
+export function rapporteer(zaken: Zaakfeiten[]): Rapportregel[] {
+  const groepen = new Map<string, Zaakfeiten[]>();
+  for (const zaak of zaken) {
+    const sleutel = JSON.stringify([
+      zaak.regio,
+      zaak.gemeente ?? ONBEKENDE_GEMEENTE,
+      zaak.aangevraagdOp.getUTCFullYear(),
+    ]);
+    groepen.set(sleutel, [...(groepen.get(sleutel) ?? []), zaak]);
+  }
+  return [...groepen.entries()]
+    .map(([sleutel, groep]) => {
+      const [regio, gemeente, jaar] = JSON.parse(sleutel) as [string, string, number];
+      const gehouden = groep.filter((z) => z.conferentieOp !== null);
+      const noodsituaties = groep.filter((z) => z.noodsituatie).length;
+      const tel = (soort: Zaakfeiten['afsluiting']) => groep.filter((z) => z.afsluiting === soort).length;
+      return {
+        regio,
+        gemeente,
+        jaar,
+        aanvragen: groep.length,
+        noodsituaties,
+        aandeelNoodsituatie: afgerond(noodsituaties / groep.length),
+        conferenties: gehouden.length,
+        mediaanDagenTotConferentie: mediaan(
+          gehouden.map((z) => Math.floor((z.conferentieOp!.getTime() - z.aangevraagdOp.getTime()) / DAG_MS)),
+        ),
+        gemiddeldToetsingsrondes:
+          gehouden.length === 0 ? null : afgerond(gehouden.reduce((som, z) => som + z.rondes, 0) / gehouden.length),
+        herbijeenkomsten: groep.reduce((som, z) => som + z.herbijeenkomsten, 0),
+        afgerond: tel('afgerond'),
+        ingetrokken: tel('ingetrokken'),
+        geannuleerd: tel('geannuleerd'),
+        lopend: tel(null),
+      };
+    })
+    .sort((a, b) => a.jaar - b.jaar || a.regio.localeCompare(b.regio) || a.gemeente.localeCompare(b.gemeente));
+}
+
+function mediaan(waarden: number[]): number | null {
+  if (waarden.length === 0) return null;
+  const s = [...waarden].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const afgerond = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * CSV for spreadsheets. A cell that starts with =, +, -, @ (or a tab or carriage return) is
+ * prefixed with ' so a spreadsheet shows it as text instead of running it as a formula.
+ */
+export function naarCsv(regels: Rapportregel[]): string {
+  const kolommen = Object.keys(regels[0] ?? leegRegel()) as Array<keyof Rapportregel>;
+  const cel = (waarde: unknown) => {
+    let tekst = waarde === null ? '' : String(waarde);
+    if (/^[=+\-@\t\r]/.test(tekst)) tekst = `'${tekst}`;
+    return /[",;\n\r]/.test(tekst) ? `"${tekst.replace(/"/g, '""')}"` : tekst;
+  };
+  return [kolommen.join(','), ...regels.map((r) => kolommen.map((k) => cel(r[k])).join(','))].join('\r\n') + '\r\n';
+}
+
+function leegRegel(): Rapportregel {
+  return rapporteer([
+    {
+      regio: '',
+      gemeente: null,
+      noodsituatie: false,
+      aangevraagdOp: new Date(0),
+      afsluiting: null,
+      conferentieOp: null,
+      rondes: 0,
+      herbijeenkomsten: 0,
+    },
+  ])[0]!;
+}
+
+export const Rapportvraag = z.strictObject({
+  jaar: z.coerce.number().int().min(2000).max(2100).optional(),
+  regio: z.string().trim().min(1).max(100).optional(),
+  formaat: z.enum(['json', 'csv']).default('json'),
+});
+
+export function rapportageRouter({ prisma }: { prisma: PrismaClient }): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const g = gebruikerVan(req);
+    if (!mag(g, 'rapportage')) throw verboden();
+    const vraag = valideer(Rapportvraag, req.query, 'query');
+    const zaken = await prisma.zaak.findMany({
+      where: {
+        AND: [
+          zaakBereik(g) ?? { id: { in: [] } },
+          vraag.regio ? { regio: vraag.regio } : {},
+          vraag.jaar
+            ? {
+                aangevraagdOp: {
+                  gte: new Date(Date.UTC(vraag.jaar, 0, 1)),
+                  lt: new Date(Date.UTC(vraag.jaar + 1, 0, 1)),
+                },
+              }
+            : {},
+        ],
+      },
+      select: {
+        regio: true,
+        gemeente: true,
+        noodsituatie: true,
+        aangevraagdOp: true,
+        afsluiting: true,
+        gebeurtenissen: {
+          where: { soort: { in: ['conferentie.gestart', 'besloten.gestart', 'bijeenkomst'] } },
+          select: { soort: true, op: true },
+        },
+      },
+    });
+    const regels = rapporteer(
+      zaken.map((z) => ({
+        ...z,
+        conferentieOp: z.gebeurtenissen.find((e) => e.soort === 'conferentie.gestart')?.op ?? null,
+        rondes: z.gebeurtenissen.filter((e) => e.soort === 'besloten.gestart').length,
+        herbijeenkomsten: z.gebeurtenissen.filter((e) => e.soort === 'bijeenkomst').length,
+      })),
+    );
+    await vastleggen(prisma, wieVan(req), 'rapportage.opgevraagd', null, vraag);
+    if (vraag.formaat === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`kring-rapportage${vraag.jaar ? `-${vraag.jaar}` : ''}.csv`);
+      res.send(naarCsv(regels));
+    } else {
+      res.json({ regels });
+    }
+  });
+  return router;
+}
