@@ -17,15 +17,15 @@ export function inzageRouter({ prisma }: { prisma: PrismaClient }): Router {
     if (!mag(g, 'persoon.inzage')) throw verboden();
     const persoonId = String(req.params.id);
     const bereik = zaakBereik(g);
-    // Only a person in one of the caller's cases; the list covers all of that person's cases.
+    // Only a person in one of the caller's cases, and only the cases the caller may reach.
     const zichtbaar =
       bereik && z.uuid().safeParse(persoonId).success
         ? await prisma.zaak.findFirst({ where: { AND: [bereik, { deelnemers: { some: { persoonId } } }] } })
         : null;
     if (!zichtbaar) throw niemandGevonden({ nl: 'Deze persoon', en: 'This person' });
-    const zaken = (await prisma.deelnemer.findMany({ where: { persoonId }, select: { zaakId: true } })).map(
-      (d) => d.zaakId,
-    );
+    const zaken = (
+      await prisma.deelnemer.findMany({ where: { persoonId, zaak: bereik }, select: { zaakId: true } })
+    ).map((d) => d.zaakId);
     const lezingen = await prisma.auditEvent.findMany({
       where: { zaakId: { in: zaken }, actie: { endsWith: '.ingezien' } },
       orderBy: { id: 'asc' },

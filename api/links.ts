@@ -191,11 +191,16 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
     const link = await geldigeLink(req.params.token);
     if (typeof link === 'string') return weiger(res, link);
     // Single use: whoever marks it first goes on; a second press finds it used.
+    const gebruiktOp = new Date();
     const { count } = await prisma.link.updateMany({
-      where: { id: link.id, gebruiktOp: null },
-      data: { gebruiktOp: new Date() },
+      where: { id: link.id, gebruiktOp: null, ingetrokkenOp: null, verlooptOp: { gt: gebruiktOp } },
+      data: { gebruiktOp },
     });
-    if (count === 0) return weiger(res, 'gebruikt');
+    if (count === 0) {
+      // Someone pressed first, or it was revoked or expired in the meantime: say which.
+      const nu = await geldigeLink(req.params.token);
+      return weiger(res, typeof nu === 'string' ? nu : 'gebruikt');
+    }
     const wie: Wie = { actor: 'link', via: `link:${link.id}` };
     const notitie = typeof req.body?.notitie === 'string' ? req.body.notitie.trim().slice(0, 1000) : '';
     try {
@@ -203,7 +208,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
     } catch (err) {
       if (err instanceof Probleem && err.soort === 'onbereikbaar') {
         // Nothing happened: the link may be used again.
-        await prisma.link.update({ where: { id: link.id }, data: { gebruiktOp: null } });
+        await prisma.link.updateMany({ where: { id: link.id, gebruiktOp }, data: { gebruiktOp: null } });
         return res
           .status(503)
           .type('html')

@@ -16,6 +16,7 @@ export interface Fout {
 }
 
 const SOORTEN = {
+  'ongeldig-verzoek': { status: 400, titel: { nl: 'Ongeldig verzoek', en: 'Bad request' } },
   'ongeldige-json': { status: 400, titel: { nl: 'Ongeldige JSON', en: 'Malformed JSON' } },
   'ongeldige-invoer': { status: 422, titel: { nl: 'Ongeldige invoer', en: 'Invalid input' } },
   'niet-aangemeld': { status: 401, titel: { nl: 'Niet aangemeld', en: 'Not authenticated' } },
@@ -51,8 +52,13 @@ export const niemandGevonden = (wat: Tekst) =>
   new Probleem('niet-gevonden', { nl: `${wat.nl} bestaat niet.`, en: `${wat.en} does not exist.` });
 
 /** body-parser's own errors, by their `type`. */
-function vanBodyParser(err: { type?: string; limit?: number }): Probleem | undefined {
+function vanBodyParser(err: { type?: string; limit?: number; status?: number }): Probleem | undefined {
   switch (err.type) {
+    case 'parameters.too.many':
+      return new Probleem('te-groot', {
+        nl: 'Het formulier heeft te veel velden.',
+        en: 'The form has too many fields.',
+      });
     case 'entity.parse.failed':
       return new Probleem('ongeldige-json', {
         nl: 'De inhoud van het verzoek is geen geldige JSON.',
@@ -79,7 +85,13 @@ function vanBodyParser(err: { type?: string; limit?: number }): Probleem | undef
         en: 'The request did not arrive completely.',
       });
     default:
-      return undefined;
+      // Express's own refusals (a malformed %-escape in the address, …) are the caller's to fix.
+      return err.status !== undefined && err.status >= 400 && err.status < 500
+        ? new Probleem('ongeldig-verzoek', {
+            nl: 'Het verzoek is niet goed gevormd.',
+            en: 'The request is malformed.',
+          })
+        : undefined;
   }
 }
 

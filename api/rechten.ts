@@ -72,7 +72,17 @@ export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput 
     case 'coordinator':
       if (!p) return undefined;
       return aanbod
-        ? { OR: [{ coordinatorId: p }, { meldingen: { some: { soort: 'coordinator.aanbod', ontvangerId: p } } }] }
+        ? {
+            OR: [
+              { coordinatorId: p },
+              // An offer still open: in intake, nobody accepted yet. The process checks it is theirs.
+              {
+                fase: 'intake',
+                coordinatorId: null,
+                meldingen: { some: { soort: 'coordinator.aanbod', ontvangerId: p } },
+              },
+            ],
+          }
         : { coordinatorId: p };
     case 'professional':
       return p ? { deelnemers: { some: { persoonId: p, rol: 'professional', status: 'vastgelegd' } } } : undefined;

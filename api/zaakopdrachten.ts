@@ -3,9 +3,10 @@
 // and a refusal comes back as 409 with its reason.
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import type { PrismaClient } from '@prisma/client';
+import { Prisma, type PrismaClient } from '@prisma/client';
 import { opdrachten, type Door } from '../workflows/zaak-interface';
 import { vastleggen, wieVan } from './audit';
+import { Probleem } from './problem';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import type { Proces } from './proces';
 import { magOpdracht, procesrol, zaakInBereik } from './rechten';
@@ -27,15 +28,20 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
       const opdrachtId =
         sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
       const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
-      const arg = await opdracht.naarArg(body as never, {
-        prisma,
-        zaakId,
-        door,
-        status: () => proces.status(zaakId),
-      });
-      const resultaat = await proces.opdracht(zaakId, opdrachten[naam], { ...arg, door }, opdrachtId);
-      await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
-      res.json({ ...resultaat, ...aangemaakt(arg) });
+      try {
+        const arg = await opdracht
+          .naarArg(body as never, { prisma, zaakId, door, status: () => proces.status(zaakId) })
+          .catch(gelijktijdig);
+        const resultaat = await proces.opdracht(zaakId, opdrachten[naam], { ...arg, door }, opdrachtId);
+        await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
+        res.json({ ...resultaat, ...aangemaakt(arg) });
+      } catch (err) {
+        // A refused attempt is part of the record too.
+        if (err instanceof Probleem && err.soort === 'conflict') {
+          await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code: String(err.extra.code) });
+        }
+        throw err;
+      }
     });
   }
   return router;
@@ -45,6 +51,22 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
 function aangemaakt(arg: object): Record<string, string> {
   const ids = ['voorstelId', 'formulierId', 'planId', 'herzienPlanId', 'persoonId', 'toetsingId', 'bijeenkomstId'];
   return Object.fromEntries(Object.entries(arg).filter(([k, v]) => ids.includes(k) && typeof v === 'string'));
+}
+
+/** Two people storing the next version at the same moment: one of them tries again. */
+function gelijktijdig(err: unknown): never {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+    throw new Probleem(
+      'conflict',
+      {
+        nl: 'Tegelijk werd hetzelfde vastgelegd. Bekijk de zaak en probeer het opnieuw.',
+        en: 'The same thing was being recorded at the same moment. Check the case and try again.',
+      },
+      [],
+      { code: 'gelijktijdig' },
+    );
+  }
+  throw err;
 }
 
 function hash(body: unknown): string {

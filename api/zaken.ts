@@ -27,10 +27,16 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   const router = Router();
 
   router.post('/', vereisJson, async (req, res) => {
-    toegestaan(req, 'zaak.aanvragen');
+    const g = toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
     const sleutel = idempotencyKey(req);
-    const verzoekHash = sleutel && crypto.createHash('sha256').update(JSON.stringify(aanvraag)).digest('hex');
+    // The key is the caller's own: the same key from another account is another request.
+    const verzoekHash =
+      sleutel &&
+      crypto
+        .createHash('sha256')
+        .update(`${g.id}\n${JSON.stringify(aanvraag)}`)
+        .digest('hex');
 
     let zaak = sleutel ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
     let herhaling = zaak !== undefined;
@@ -47,6 +53,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
 
     // Stored is stored: when Temporal is out of reach the request is accepted (202) and
     // the sweep in herstel.ts starts its workflow once Temporal answers again.
+    if (herhaling) await vastleggen(prisma, wieVan(req), 'zaak.aanvraag-herhaald', zaak.id);
     const gestart = await proces.start(zaak).then(
       () => true,
       (err) => {
@@ -54,12 +61,14 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
         throw err;
       },
     );
+    const status = gestart ? await proces.status(zaak.id) : undefined;
     res
       .status(gestart ? 201 : 202)
       .location(`${req.baseUrl}/${zaak.id}`)
       .set('Idempotent-Replayed', String(herhaling))
-      // What the caller just entered comes back to them whole; later reads follow their role.
-      .json(weergave(zaak, gestart ? await proces.status(zaak.id) : undefined));
+      // What the caller just entered comes back to them whole. A repeat comes later, when the
+      // case may hold more than they entered: it gets the summary, as a read does.
+      .json(herhaling ? samenvatting(zaak, status) : weergave(zaak, status));
   });
 
   // Search within what the caller may see: phase, region, overdue, emergency.

@@ -10,6 +10,7 @@ import { wereld, type Wereld } from './support/proces';
 import { startStack, vraag, type Stack } from './support/stack';
 import { opdrachtViaApi, tokenVoor, zaakInVoorbereiding } from './support/toegang';
 import { tokenHash } from '../api/toegang';
+import { geldigeAanvraag } from './support/zaken';
 import { users } from '../launcher/gebruikers';
 
 let db: Database;
@@ -184,6 +185,59 @@ test('a person can be given the list of who looked at their file', async () => {
   // Another region's regiomanager cannot ask for it; nor can the coordinator.
   expect((await vraag(url, { token: t.andereRegiomanager })).status).toBe(404);
   expect((await vraag(url, { token: t.coordinator })).status).toBe(403);
+});
+
+test('the read list covers only the cases the regiomanager may reach', async () => {
+  const { hoofdpersoon } = (await vraag(`${stack.api}/cases/${zaakId}`, { token: t.coordinator })).body;
+  // The same person in a case of another region, read there by someone.
+  const daar = await db.prisma.zaak.create({
+    data: {
+      regio: elders.regio,
+      workflowId: `zaak-elders-${zaakId}`,
+      deelnemers: { create: [{ persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' }] },
+    },
+  });
+  await db.prisma.auditEvent.create({ data: { zaakId: daar.id, actor: 'iemand', actie: 'zaak.ingezien' } });
+  const { body } = await vraag(`${stack.api}/persons/${hoofdpersoon.id}/inzage`, { token: t.regiomanager });
+  const zaken = new Set(body.inzagen.map((i: { zaakId: string }) => i.zaakId));
+  expect([...zaken]).toEqual([zaakId]);
+});
+
+test('a repeated request with its Idempotency-Key: the same case for its sender, refused for anyone else', async () => {
+  const sleutel = `toegang-${crypto.randomUUID()}`;
+  // Another region, so the report below counts only the case of this file.
+  const aanvraag = { ...geldigeAanvraag({ regio: elders.regio }), hoofdpersoon: { naam: 'Noor Herhaald' } };
+  const eerste = await vraag(`${stack.api}/cases`, {
+    body: aanvraag,
+    token: t.operations,
+    headers: { 'idempotency-key': sleutel },
+  });
+  expect(eerste.body.hoofdpersoon.naam).toBe('Noor Herhaald');
+  const herhaald = await vraag(`${stack.api}/cases`, {
+    body: aanvraag,
+    token: t.operations,
+    headers: { 'idempotency-key': sleutel },
+  });
+  expect(herhaald.body.id).toBe(eerste.body.id);
+  expect(JSON.stringify(herhaald.body)).not.toContain('Noor');
+  const ander = await vraag(`${stack.api}/cases`, {
+    body: aanvraag,
+    token: t.regiomanager,
+    headers: { 'idempotency-key': sleutel },
+  });
+  expect(ander.status).toBe(422);
+  expect(JSON.stringify(ander.body)).not.toContain(eerste.body.id);
+});
+
+test("a malformed address or form is the caller's error: 4xx, not 5xx", async () => {
+  expect((await vraag(`${stack.api}/cases/%E0`, { token: t.regiomanager })).status).toBe(400);
+  expect((await vraag(`${stack.api}/l/%E0`)).status).toBe(400);
+  const formulier = await fetch(`${stack.api}/l/x`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'a=1&b=2&c=3&d=4&e=5&f=6',
+  });
+  expect(formulier.status).toBe(413);
 });
 
 test('the report counts the cases within reach, as JSON and as CSV', async () => {
