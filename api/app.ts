@@ -54,16 +54,16 @@ export function createApp(deps: ApiDeps): express.Express {
     res.type('html').send(docsPagina(openapi));
   });
 
-  const pogingen = new Pogingen();
+  const aangemeld = aanmelding(deps.prisma, new Pogingen());
   app.use(
     '/cases',
-    aanmelding(deps.prisma, pogingen),
+    aangemeld,
     zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
     zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
     ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links })] : []),
   );
-  app.use('/persons', aanmelding(deps.prisma, pogingen), inzageRouter({ prisma: deps.prisma }));
-  app.use('/rapportage', aanmelding(deps.prisma, pogingen), rapportageRouter({ prisma: deps.prisma }));
+  app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }));
+  app.use('/rapportage', aangemeld, rapportageRouter({ prisma: deps.prisma }));
   if (deps.links) app.use('/l', linkpaginasRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links }));
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 

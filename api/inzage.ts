@@ -6,22 +6,19 @@ import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { vastleggen, wieVan } from './audit';
 import { niemandGevonden } from './problem';
-import { mag, zaakBereik } from './rechten';
-import { gebruikerVan } from './toegang';
-import { verboden } from './zaken';
+import { zaakBereik } from './rechten';
+import { toegestaan } from './toegang';
 
 export function inzageRouter({ prisma }: { prisma: PrismaClient }): Router {
   const router = Router();
   router.get('/:id/inzage', async (req, res) => {
-    const g = gebruikerVan(req);
-    if (!mag(g, 'persoon.inzage')) throw verboden();
+    const g = toegestaan(req, 'persoon.inzage');
     const persoonId = String(req.params.id);
     const bereik = zaakBereik(g);
     // Only a person in one of the caller's cases, and only the cases the caller may reach.
-    const zichtbaar =
-      bereik && z.uuid().safeParse(persoonId).success
-        ? await prisma.zaak.findFirst({ where: { AND: [bereik, { deelnemers: { some: { persoonId } } }] } })
-        : null;
+    const zichtbaar = z.uuid().safeParse(persoonId).success
+      ? await prisma.zaak.findFirst({ where: { AND: [bereik, { deelnemers: { some: { persoonId } } }] } })
+      : null;
     if (!zichtbaar) throw niemandGevonden({ nl: 'Deze persoon', en: 'This person' });
     const zaken = (
       await prisma.deelnemer.findMany({ where: { persoonId, zaak: bereik }, select: { zaakId: true } })

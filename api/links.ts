@@ -8,12 +8,12 @@ import type { Link, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { opdrachten, type Door } from '../workflows/zaak-interface';
 import { vastleggen, wieVan, type Wie } from './audit';
+import { alsHtml } from './html';
 import { niemandGevonden, Probleem } from './problem';
 import type { Proces } from './proces';
-import { mag, zaakInBereik } from './rechten';
-import { gebruikerVan } from './toegang';
-import { valideer } from './validatie';
-import { verboden, vereisJson } from './zaken';
+import { zaakInBereik } from './rechten';
+import { toegestaan } from './toegang';
+import { valideer, vereisJson } from './validatie';
 
 export type Doel = 'aanwezigheid' | 'niet-goed';
 
@@ -75,8 +75,7 @@ export function linkbeheerRouter({ prisma, geheim, publicBaseUrl }: LinkDeps): R
   const router = Router();
 
   router.post('/:id/links', vereisJson, async (req, res) => {
-    const g = gebruikerVan(req);
-    if (!mag(g, 'zaak.links')) throw verboden();
+    const g = toegestaan(req, 'zaak.links');
     const zaakId = await zaakInBereik(prisma, g, String(req.params.id));
     const { persoonId, doel, dagen } = valideer(LinkAanvraag, req.body);
     const rollen = await rollenIn(prisma, zaakId, persoonId);
@@ -99,8 +98,7 @@ export function linkbeheerRouter({ prisma, geheim, publicBaseUrl }: LinkDeps): R
   });
 
   router.delete('/:id/links/:linkId', async (req, res) => {
-    const g = gebruikerVan(req);
-    if (!mag(g, 'zaak.links')) throw verboden();
+    const g = toegestaan(req, 'zaak.links');
     const zaakId = await zaakInBereik(prisma, g, String(req.params.id));
     const linkId = String(req.params.linkId);
     const { count } = z.uuid().safeParse(linkId).success
@@ -223,7 +221,9 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
         return res
           .status(409)
           .type('html')
-          .send(pagina('Dat kan nu niet', `<p>${escape(err.uitleg.nl)}</p><p>Neem contact op met de coördinator.</p>`));
+          .send(
+            pagina('Dat kan nu niet', `<p>${alsHtml(err.uitleg.nl)}</p><p>Neem contact op met de coördinator.</p>`),
+          );
       }
       throw err;
     }
@@ -267,8 +267,6 @@ function weiger(res: Response, reden: Weigering): void {
     .type('html')
     .send(pagina(w.titel, `<p>${w.uitleg}</p>`));
 }
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function pagina(titel: string, inhoud: string): string {
   return `<!doctype html>

@@ -2,6 +2,7 @@
 // the documentation cannot drift from what the API accepts.
 import { z } from 'zod';
 import { ROLLEN_PER_OPDRACHT } from '../workflows/zaak-interface';
+import { alsHtml } from './html';
 import { LinkAanvraag } from './links';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import { Rapportvraag } from './rapportage';
@@ -10,6 +11,12 @@ import { ZaakAanvraag, Zoekvraag } from './schemas';
 type Operatie = Record<string, unknown>;
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+
+/** An object schema's fields as optional query parameters. */
+function queryParameters(s: z.ZodType) {
+  const { properties } = schema(s) as { properties: Record<string, unknown> };
+  return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
 
 const probleem = (beschrijving: string) => ({
   description: beschrijving,
@@ -70,7 +77,6 @@ function opdracht(naam: Accountopdracht): Operatie {
 }
 
 export function openapiDocument(): Record<string, unknown> {
-  const zoek = schema(Zoekvraag) as { properties: Record<string, unknown> };
   const paths: Record<string, Operatie> = {
     '/cases': {
       post: {
@@ -89,12 +95,7 @@ export function openapiDocument(): Record<string, unknown> {
       get: {
         operationId: 'zakenZoeken',
         summary: 'Zaken binnen uw bereik, op fase, regio, noodsituatie of verlopen termijn.',
-        parameters: Object.entries(zoek.properties).map(([name, s]) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema: s,
-        })),
+        parameters: queryParameters(Zoekvraag),
         responses: {
           '200': { description: 'OK', content: { 'application/json': {} } },
           ...FOUTEN,
@@ -126,9 +127,7 @@ export function openapiDocument(): Record<string, unknown> {
       operationId: 'rapportage',
       summary: 'Aantallen per regio, financierende gemeente en jaar (JSON of CSV).',
       description: 'Voor: operations, regiomanager (eigen regio). Alleen aantallen, geen personen.',
-      parameters: Object.entries((schema(Rapportvraag) as { properties: Record<string, unknown> }).properties).map(
-        ([name, s]) => ({ name, in: 'query', required: false, schema: s }),
-      ),
+      parameters: queryParameters(Rapportvraag),
       responses: {
         '200': { description: 'OK', content: { 'application/json': {}, 'text/csv': {} } },
         ...FOUTEN,
@@ -198,8 +197,6 @@ export function openapiDocument(): Record<string, unknown> {
   };
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A plain, readable page of the document: no scripts, nothing fetched from elsewhere. */
 export function docsPagina(doc: Record<string, unknown>): string {
   const paths = doc.paths as Record<
@@ -208,14 +205,14 @@ export function docsPagina(doc: Record<string, unknown>): string {
   >;
   const secties = Object.entries(paths).flatMap(([p, ops]) =>
     Object.entries(ops).map(
-      ([methode, op]) => `<section><h2><code>${methode.toUpperCase()} ${escape(p)}</code></h2>
-<p>${escape(op.summary ?? '')}</p><p>${escape(op.description ?? '')}</p>
-${op.requestBody ? `<details><summary>Inhoud van het verzoek</summary><pre>${escape(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : ''}
+      ([methode, op]) => `<section><h2><code>${methode.toUpperCase()} ${alsHtml(p)}</code></h2>
+<p>${alsHtml(op.summary ?? '')}</p><p>${alsHtml(op.description ?? '')}</p>
+${op.requestBody ? `<details><summary>Inhoud van het verzoek</summary><pre>${alsHtml(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : ''}
 </section>`,
     ),
   );
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>kring API</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{overflow:auto;background:#f4f4f4;padding:.5rem}h2{font-size:1.1rem}</style></head>
-<body><h1>kring API</h1><p>${escape(String((doc.info as { description: string }).description))}</p>
+<body><h1>kring API</h1><p>${alsHtml(String((doc.info as { description: string }).description))}</p>
 <p>Machineleesbaar: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${secties.join('\n')}</body></html>`;
 }

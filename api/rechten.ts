@@ -58,19 +58,22 @@ export function magOpdracht(g: Gebruiker, naam: Opdrachtnaam): boolean {
   return rol !== undefined && g.persoonId !== null && ROLLEN_PER_OPDRACHT[naam].includes(rol);
 }
 
+/** Matches no case: the reach of an account that may see none. */
+const GEEN: Prisma.ZaakWhereInput = { id: { in: [] } };
+
 /**
  * The cases an account can see at all; a case outside it answers 404, as if it did not
  * exist. `aanbod`: a coordinator may also reach a case offered to them, to answer the offer.
  */
-export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput | undefined {
+export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput {
   const p = g.persoonId ?? undefined;
   switch (g.rol) {
     case 'operations':
       return {};
     case 'regiomanager':
-      return p ? { OR: [{ regiomanagerId: p }, { regio: { in: g.regios } }] } : undefined;
+      return p ? { OR: [{ regiomanagerId: p }, { regio: { in: g.regios } }] } : GEEN;
     case 'coordinator':
-      if (!p) return undefined;
+      if (!p) return GEEN;
       return aanbod
         ? {
             OR: [
@@ -85,20 +88,23 @@ export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput 
           }
         : { coordinatorId: p };
     case 'professional':
-      return p ? { deelnemers: { some: { persoonId: p, rol: 'professional', status: 'vastgelegd' } } } : undefined;
+      return p ? { deelnemers: { some: { persoonId: p, rol: 'professional', status: 'vastgelegd' } } } : GEEN;
     case 'admin':
-      return undefined;
+      return GEEN;
   }
 }
 
+/** This very case, if the caller may reach it (a malformed id reaches nothing). */
+export function dezeZaak(g: Gebruiker, id: string, aanbod = false): Prisma.ZaakWhereInput {
+  return z.uuid().safeParse(id).success ? { AND: [{ id }, zaakBereik(g, aanbod)] } : GEEN;
+}
+
+export const zaakNietGevonden = () => niemandGevonden({ nl: 'Deze zaak', en: 'This case' });
+
 /** The case's id when the caller may reach it; otherwise 404, as if it did not exist. */
 export async function zaakInBereik(prisma: PrismaClient, g: Gebruiker, id: string, aanbod = false): Promise<string> {
-  const bereik = zaakBereik(g, aanbod);
-  const zaak =
-    bereik && z.uuid().safeParse(id).success
-      ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, select: { id: true } })
-      : null;
-  if (!zaak) throw niemandGevonden({ nl: 'Deze zaak', en: 'This case' });
+  const zaak = await prisma.zaak.findFirst({ where: dezeZaak(g, id, aanbod), select: { id: true } });
+  if (!zaak) throw zaakNietGevonden();
   return zaak.id;
 }
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { Request, RequestHandler } from 'express';
 import { Probleem } from './problem';
-import type { Gebruiker } from './rechten';
+import { mag, type Gebruiker, type Handeling } from './rechten';
 
 const VOORVOEGSEL = 'kring_';
 
@@ -116,4 +116,18 @@ function bearer(req: Request): string | undefined {
 export function gebruikerVan(req: Request): Gebruiker {
   if (!req.gebruiker) throw NIET_AANGEMELD;
   return req.gebruiker;
+}
+
+/** The caller, if their role may do this at all (403 otherwise). */
+export function toegestaan(req: Request, handeling: Handeling): Gebruiker {
+  const g = gebruikerVan(req);
+  if (!mag(g, handeling)) throw verboden();
+  return g;
+}
+
+export function verboden(): Probleem {
+  return new Probleem('verboden', {
+    nl: 'Uw rol geeft geen toegang tot deze handeling.',
+    en: 'Your role does not give access to this.',
+  });
 }

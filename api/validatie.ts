@@ -1,4 +1,5 @@
 // Turns zod's findings into errors a caller can act on: which field, which rule, what to do.
+import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { Probleem, type Fout, type Tekst } from './problem';
 
@@ -124,3 +125,14 @@ export function valideer<S extends z.ZodType>(schema: S, input: unknown, veld = 
     fouten,
   );
 }
+
+/** A body is JSON or it is refused (415), before anything reads it. */
+export const vereisJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    throw new Probleem('mediatype', {
+      nl: 'Stuur de inhoud als JSON (Content-Type: application/json).',
+      en: 'Send the body as JSON (Content-Type: application/json).',
+    });
+  }
+  next();
+};

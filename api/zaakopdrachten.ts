@@ -11,9 +11,8 @@ import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import type { Proces } from './proces';
 import { magOpdracht, procesrol, zaakInBereik } from './rechten';
 import { IdempotencyKey } from './schemas';
-import { gebruikerVan } from './toegang';
-import { valideer } from './validatie';
-import { verboden, vereisJson } from './zaken';
+import { gebruikerVan, verboden } from './toegang';
+import { valideer, vereisJson } from './validatie';
 
 export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Proces }): Router {
   const router = Router();

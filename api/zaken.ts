@@ -1,24 +1,21 @@
 // /cases: requests for a conference become cases; a case is read as far as the caller's
 // role allows, and every read of personal data is recorded.
 import crypto from 'node:crypto';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { z } from 'zod';
 import { workflowIdVoorZaak, type ZaakStatus } from '../workflows/zaak-interface';
 import { vastleggen, wieVan, type Wie } from './audit';
-import { Probleem, niemandGevonden } from './problem';
+import { Probleem } from './problem';
 import type { Proces } from './proces';
-import { inzage, mag, zaakBereik, type Gebruiker, type Handeling } from './rechten';
+import { dezeZaak, inzage, zaakBereik, zaakNietGevonden, type Gebruiker } from './rechten';
 import { IdempotencyKey, ZaakAanvraag, Zoekvraag } from './schemas';
-import { gebruikerVan } from './toegang';
-import { valideer } from './validatie';
+import { toegestaan } from './toegang';
+import { valideer, vereisJson } from './validatie';
 
 export interface ZakenDeps {
   prisma: PrismaClient;
   proces: Proces;
 }
-
-const DE_ZAAK = { nl: 'Deze zaak', en: 'This case' };
 
 const metDeelnemers = { deelnemers: { include: { persoon: true } } } satisfies Prisma.ZaakInclude;
 type ZaakRecord = Prisma.ZaakGetPayload<{ include: typeof metDeelnemers }>;
@@ -78,7 +75,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     const zaken = await prisma.zaak.findMany({
       where: {
         AND: [
-          zaakBereik(g) ?? { id: { in: [] } },
+          zaakBereik(g),
           vraag.fase ? { fase: vraag.fase } : {},
           vraag.regio ? { regio: vraag.regio } : {},
           vraag.noodsituatie === undefined ? {} : { noodsituatie: vraag.noodsituatie === 'true' },
@@ -173,13 +170,8 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
 
   /** The case, if the caller may see it at all; otherwise 404, as if it did not exist. */
   async function zaakVoor(g: Gebruiker, req: Request): Promise<ZaakRecord> {
-    const id = String(req.params.id);
-    const bereik = zaakBereik(g);
-    const zaak =
-      bereik && z.uuid().safeParse(id).success
-        ? await prisma.zaak.findFirst({ where: { AND: [{ id }, bereik] }, include: metDeelnemers })
-        : null;
-    if (!zaak) throw niemandGevonden(DE_ZAAK);
+    const zaak = await prisma.zaak.findFirst({ where: dezeZaak(g, String(req.params.id)), include: metDeelnemers });
+    if (!zaak) throw zaakNietGevonden();
     return zaak;
   }
 
@@ -250,20 +242,6 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   return router;
 }
 
-/** The caller, if their role may do this at all (403 otherwise). */
-function toegestaan(req: Request, handeling: Handeling): Gebruiker {
-  const g = gebruikerVan(req);
-  if (!mag(g, handeling)) throw verboden();
-  return g;
-}
-
-export function verboden(): Probleem {
-  return new Probleem('verboden', {
-    nl: 'Uw rol geeft geen toegang tot deze handeling.',
-    en: 'Your role does not give access to this.',
-  });
-}
-
 function samenvatting(zaak: ZaakRecord, status: ZaakStatus | undefined) {
   return {
     id: zaak.id,
@@ -323,16 +301,6 @@ function idempotencyKey(req: Request): string | undefined {
   const waarde = req.get('Idempotency-Key');
   return waarde === undefined ? undefined : valideer(IdempotencyKey, waarde, 'Idempotency-Key');
 }
-
-export const vereisJson: RequestHandler = (req, _res, next) => {
-  if (!req.is('application/json')) {
-    throw new Probleem('mediatype', {
-      nl: 'Stuur de inhoud als JSON (Content-Type: application/json).',
-      en: 'Send the body as JSON (Content-Type: application/json).',
-    });
-  }
-  next();
-};
 
 function persoonWeergave(p: ZaakRecord['deelnemers'][number]['persoon']) {
   return { id: p.id, naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal, organisatie: p.organisatie };
