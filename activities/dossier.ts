@@ -5,7 +5,7 @@
 import { Context } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { rangschik, type Kandidaat } from '../workflows/matching';
-import type { DeelnemerRol, WettelijkeRol } from '../workflows/zaak-interface';
+import type { DeelnemerRol, WettelijkeRol } from '../workflows/contract';
 import { alsHetKan, verwijzingOngeldig, zaakOntbreekt } from './fouten';
 import type { Gebeurtenis, Vastlegging } from './gebeurtenissen';
 
@@ -57,184 +57,214 @@ async function afspraakGehouden(
   });
 }
 
-async function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | undefined): Promise<void> {
-  const zaak = (data: Prisma.ZaakUpdateInput) => tx.zaak.update({ where: { id: zaakId }, data });
-  switch (e.soort) {
-    case 'fase':
-      await zaak({ fase: e.fase });
-      return;
-    case 'regiomanager':
-      await zaak({ regiomanagerId: e.persoonId });
-      if (e.persoonId) await rolInZaak(tx, zaakId, e.persoonId, 'regiomanager');
-      return;
-    case 'termijn':
-      await zaak({ termijnSoort: e.termijn, termijnOp: e.op ? new Date(e.op) : null });
-      return;
-    case 'coordinator.aanvaard':
-      await zaak({ coordinatorId: e.coordinatorId });
-      await rolInZaak(tx, zaakId, e.coordinatorId, 'coordinator');
-      return;
-    case 'coordinator.afgewezen':
-      if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
-      return;
-    case 'deelnemer.toegevoegd': {
-      const { count } = await tx.deelnemer.updateMany({
-        where: { zaakId, persoonId: e.persoonId, rol: e.rol },
-        data: {
-          status: 'vastgelegd',
-          wettelijkeRol: e.wettelijkeRol ?? null,
-          voorgesteldDoorId: e.voorgesteldDoor ?? doorId ?? null,
-        },
-      });
-      if (count === 0) throw verwijzingOngeldig('Deelnemer', e.persoonId);
-      return;
+type Soort = Gebeurtenis['soort'];
+type Schrijver<S extends Soort> = (
+  tx: Tx,
+  zaakId: string,
+  e: Extract<Gebeurtenis, { soort: S }>,
+  doorId: string | undefined,
+) => Promise<void>;
+
+/** Only on the timeline: the event's row says it all. */
+const alleenTijdlijn = async () => undefined;
+
+const zaakBijwerken = (tx: Tx, zaakId: string, data: Prisma.ZaakUpdateInput) =>
+  tx.zaak.update({ where: { id: zaakId }, data });
+
+/**
+ * What each kind of event changes in the case records, besides its timeline row. Keyed by
+ * every kind the workflow records: a new kind that nobody writes out does not compile.
+ */
+const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
+  fase: async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { fase: e.fase });
+  },
+  regiomanager: async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { regiomanagerId: e.persoonId });
+    if (e.persoonId) await rolInZaak(tx, zaakId, e.persoonId, 'regiomanager');
+  },
+  termijn: async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { termijnSoort: e.termijn, termijnOp: e.op ? new Date(e.op) : null });
+  },
+  'kandidaten.herzien': alleenTijdlijn,
+  'coordinator.aanbod-ingetrokken': alleenTijdlijn,
+  'coordinator.aangeboden': alleenTijdlijn,
+  'coordinator.aanvaard': async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { coordinatorId: e.coordinatorId });
+    await rolInZaak(tx, zaakId, e.coordinatorId, 'coordinator');
+  },
+  'coordinator.afgewezen': async (tx, zaakId, e) => {
+    if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+  },
+  contact: alleenTijdlijn,
+  escalatie: alleenTijdlijn,
+  herinnering: alleenTijdlijn,
+  'deelnemer.toegevoegd': async (tx, zaakId, e, doorId) => {
+    const { count } = await tx.deelnemer.updateMany({
+      where: { zaakId, persoonId: e.persoonId, rol: e.rol },
+      data: {
+        status: 'vastgelegd',
+        wettelijkeRol: e.wettelijkeRol ?? null,
+        voorgesteldDoorId: e.voorgesteldDoor ?? doorId ?? null,
+      },
+    });
+    if (count === 0) throw verwijzingOngeldig('Deelnemer', e.persoonId);
+  },
+  'deelnemer.bijgewerkt': async (tx, zaakId, e) => {
+    await tx.deelnemer.updateMany({
+      where: { zaakId, persoonId: e.persoonId, rol: { in: ['hoofdpersoon', 'netwerk', 'professional'] } },
+      data: { ...(e.uitnodiging && { uitnodiging: e.uitnodiging }), ...(e.bezoek && { bezoek: e.bezoek }) },
+    });
+  },
+  kring: alleenTijdlijn,
+  vraag: async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { vraag: await tekstVastleggen(tx, zaakId, e.tekstId, 'vraag') });
+  },
+  'voorwaarden.ingediend': async (tx, zaakId, e) => {
+    const formulier = await tx.voorwaardenFormulier.findFirst({
+      where: { id: e.formulierId, zaakId, professionalId: e.professionalId, versie: e.versie },
+      include: { _count: { select: { voorwaarden: true } } },
+    });
+    if (!formulier || formulier._count.voorwaarden !== e.aantal)
+      throw verwijzingOngeldig('Voorwaardenformulier', e.formulierId);
+    await tx.voorwaardenFormulier.update({
+      where: { id: e.formulierId },
+      data: { status: 'ingediend', ingediendOp: new Date() },
+    });
+  },
+  'voorwaarden.gepubliceerd': async (tx, zaakId, e) => {
+    await tx.voorwaardenFormulier.update({
+      where: { id: e.formulierId, zaakId },
+      data: { status: 'gepubliceerd', gepubliceerdOp: new Date() },
+    });
+  },
+  'datum.voorgesteld': async (tx, zaakId, e) => {
+    const bestaand = await tx.datumVoorstel.findUnique({ where: { id: e.voorstelId } });
+    if (!vanDezeZaak(bestaand, zaakId, 'Datumvoorstel', e.voorstelId)) {
+      await tx.datumVoorstel.create({ data: { id: e.voorstelId, zaakId, op: new Date(e.op) } });
     }
-    case 'deelnemer.bijgewerkt':
-      await tx.deelnemer.updateMany({
-        where: { zaakId, persoonId: e.persoonId, rol: { in: ['hoofdpersoon', 'netwerk', 'professional'] } },
-        data: { ...(e.uitnodiging && { uitnodiging: e.uitnodiging }), ...(e.bezoek && { bezoek: e.bezoek }) },
-      });
-      return;
-    case 'vraag':
-      await zaak({ vraag: await tekstVastleggen(tx, zaakId, e.tekstId, 'vraag') });
-      return;
-    case 'voorwaarden.ingediend': {
-      const formulier = await tx.voorwaardenFormulier.findFirst({
-        where: { id: e.formulierId, zaakId, professionalId: e.professionalId, versie: e.versie },
-        include: { _count: { select: { voorwaarden: true } } },
-      });
-      if (!formulier || formulier._count.voorwaarden !== e.aantal)
-        throw verwijzingOngeldig('Voorwaardenformulier', e.formulierId);
-      await tx.voorwaardenFormulier.update({
-        where: { id: e.formulierId },
-        data: { status: 'ingediend', ingediendOp: new Date() },
-      });
-      return;
-    }
-    case 'voorwaarden.gepubliceerd':
-      await tx.voorwaardenFormulier.update({
-        where: { id: e.formulierId, zaakId },
-        data: { status: 'gepubliceerd', gepubliceerdOp: new Date() },
-      });
-      return;
-    case 'datum.voorgesteld':
-      if (
-        !vanDezeZaak(
-          await tx.datumVoorstel.findUnique({ where: { id: e.voorstelId } }),
-          zaakId,
-          'Datumvoorstel',
-          e.voorstelId,
-        )
-      ) {
-        await tx.datumVoorstel.create({ data: { id: e.voorstelId, zaakId, op: new Date(e.op) } });
-      }
-      return;
-    case 'beschikbaarheid':
-      await tx.beschikbaarheid.upsert({
-        where: { voorstelId_persoonId: { voorstelId: e.voorstelId, persoonId: e.professionalId } },
-        create: { voorstelId: e.voorstelId, persoonId: e.professionalId, beschikbaar: e.beschikbaar },
-        update: { beschikbaar: e.beschikbaar },
-      });
-      return;
-    case 'datum.bevestigd':
-      await tx.datumVoorstel.updateMany({
-        where: { zaakId, id: { not: e.voorstelId } },
-        data: { status: 'vervallen' },
-      });
-      await tx.datumVoorstel.update({ where: { id: e.voorstelId, zaakId }, data: { status: 'bevestigd' } });
-      await zaak({ conferentieOp: new Date(e.op) });
-      return;
-    case 'verlenging':
-      await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
-      return;
-    case 'plan.gepresenteerd': {
-      const { count } = await tx.plan.updateMany({
-        where: { id: e.planId, zaakId },
-        data: { status: 'gepresenteerd' },
-      });
-      if (count === 0) throw verwijzingOngeldig('Plan', e.planId);
-      return;
-    }
-    case 'toetsing': {
-      const toetsing = await tx.toetsing.findFirst({
-        where: { id: e.toetsingId, zaakId, planId: e.planId, professionalId: e.professionalId, ronde: e.ronde },
-        include: { oordelen: { orderBy: { nummer: 'asc' } } },
-      });
-      const zelfde =
-        toetsing &&
-        JSON.stringify(toetsing.oordelen.map((o) => [o.nummer, o.voldaan])) ===
-          JSON.stringify([...e.oordelen].sort((a, b) => a.nummer - b.nummer).map((o) => [o.nummer, o.voldaan]));
-      if (!zelfde) throw verwijzingOngeldig('Toetsing', e.toetsingId);
-      await tx.toetsing.update({ where: { id: e.toetsingId }, data: { status: 'vastgelegd' } });
-      return;
-    }
-    case 'plan.geaccepteerd':
-      await planGeldt(tx, zaakId, e.planId);
-      return;
-    case 'afspraken':
-      await tx.deelnemer.updateMany({ where: { zaakId, persoonId: { in: e.aangewezen } }, data: { aangewezen: true } });
-      await afspraak(tx, zaakId, 'vervolgcontrole', e.vervolgcontrole);
-      await afspraak(tx, zaakId, 'voortgangsgesprek', e.voortgangsgesprek);
-      await afspraak(tx, zaakId, 'evaluatie', e.evaluatie);
-      await zaak({ evaluatieOp: new Date(e.evaluatie) });
-      return;
-    case 'vervolg.gedaan':
-      if (e.tekstId) await tekstVastleggen(tx, zaakId, e.tekstId, 'verslag');
-      await afspraakGehouden(tx, zaakId, 'vervolgcontrole');
-      return;
-    case 'voortgangsgesprek.gepland':
-      await afspraak(tx, zaakId, 'voortgangsgesprek', e.op);
-      return;
-    case 'voortgangsgesprek.gehouden':
-      await afspraakGehouden(tx, zaakId, 'voortgangsgesprek', e.op);
-      return;
-    case 'signaal':
-      await tekstVastleggen(tx, zaakId, e.signaalId, 'signaal');
-      return;
-    case 'bijeenkomst':
-      if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
-      vanDezeZaak(
-        await tx.afspraak.findUnique({ where: { id: e.bijeenkomstId } }),
+  },
+  beschikbaarheid: async (tx, _zaakId, e) => {
+    await tx.beschikbaarheid.upsert({
+      where: { voorstelId_persoonId: { voorstelId: e.voorstelId, persoonId: e.professionalId } },
+      create: { voorstelId: e.voorstelId, persoonId: e.professionalId, beschikbaar: e.beschikbaar },
+      update: { beschikbaar: e.beschikbaar },
+    });
+  },
+  'datum.bevestigd': async (tx, zaakId, e) => {
+    await tx.datumVoorstel.updateMany({
+      where: { zaakId, id: { not: e.voorstelId } },
+      data: { status: 'vervallen' },
+    });
+    await tx.datumVoorstel.update({ where: { id: e.voorstelId, zaakId }, data: { status: 'bevestigd' } });
+    await zaakBijwerken(tx, zaakId, { conferentieOp: new Date(e.op) });
+  },
+  verlenging: async (tx, zaakId, e) => {
+    await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+  },
+  'conferentie.gestart': alleenTijdlijn,
+  bijdrage: alleenTijdlijn,
+  'besloten.gestart': alleenTijdlijn,
+  'besloten.beeindigd': alleenTijdlijn,
+  'plan.gepresenteerd': async (tx, zaakId, e) => {
+    const { count } = await tx.plan.updateMany({
+      where: { id: e.planId, zaakId },
+      data: { status: 'gepresenteerd' },
+    });
+    if (count === 0) throw verwijzingOngeldig('Plan', e.planId);
+  },
+  toetsing: async (tx, zaakId, e) => {
+    // The verdicts were stored before the command; the process says which plan and round they are of.
+    const toetsing = await tx.toetsing.findFirst({
+      where: {
+        id: e.toetsingId,
         zaakId,
-        'Bijeenkomst',
-        e.bijeenkomstId,
-      );
-      await tx.afspraak.upsert({
-        where: { sleutel: `${zaakId}:bijeenkomst:${e.bijeenkomstId}` },
-        create: {
-          id: e.bijeenkomstId,
-          zaakId,
-          soort: 'bijeenkomst',
-          op: new Date(e.op),
-          gehouden: true,
-          aanwezigen: e.aanwezigen,
-          aanleidingId: e.signaalId ?? null,
-          planId: e.herzienPlanId ?? null,
-          sleutel: `${zaakId}:bijeenkomst:${e.bijeenkomstId}`,
-        },
-        update: {},
-      });
-      return;
-    case 'evaluatie':
-      await afspraakGehouden(tx, zaakId, 'evaluatie');
-      if (e.nieuweDatum) {
-        await afspraak(tx, zaakId, 'evaluatie', e.nieuweDatum);
-        await zaak({ evaluatieOp: new Date(e.nieuweDatum) });
-      }
-      return;
-    case 'afgesloten':
-      if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
-      await zaak({
-        fase: 'afgesloten',
-        afsluiting: e.afsluiting,
-        afgeslotenOp: new Date(),
-        termijnSoort: null,
-        termijnOp: null,
-      });
-      return;
-    default:
-      return; // the timeline row says it all
-  }
+        professionalId: e.professionalId,
+        status: 'concept',
+      },
+      include: { oordelen: { orderBy: { nummer: 'asc' } } },
+    });
+    const zelfde =
+      toetsing &&
+      JSON.stringify(toetsing.oordelen.map((o) => [o.nummer, o.voldaan])) ===
+        JSON.stringify([...e.oordelen].sort((a, b) => a.nummer - b.nummer).map((o) => [o.nummer, o.voldaan]));
+    if (!zelfde) throw verwijzingOngeldig('Toetsing', e.toetsingId);
+    await tx.toetsing.update({
+      where: { id: e.toetsingId },
+      data: { status: 'vastgelegd', planId: e.planId, ronde: e.ronde },
+    });
+  },
+  'plan.geaccepteerd': async (tx, zaakId, e) => {
+    await planGeldt(tx, zaakId, e.planId);
+  },
+  afspraken: async (tx, zaakId, e) => {
+    await tx.deelnemer.updateMany({ where: { zaakId, persoonId: { in: e.aangewezen } }, data: { aangewezen: true } });
+    await afspraak(tx, zaakId, 'vervolgcontrole', e.vervolgcontrole);
+    await afspraak(tx, zaakId, 'voortgangsgesprek', e.voortgangsgesprek);
+    await afspraak(tx, zaakId, 'evaluatie', e.evaluatie);
+    await zaakBijwerken(tx, zaakId, { evaluatieOp: new Date(e.evaluatie) });
+  },
+  'vervolg.gedaan': async (tx, zaakId, e) => {
+    if (e.tekstId) await tekstVastleggen(tx, zaakId, e.tekstId, 'verslag');
+    await afspraakGehouden(tx, zaakId, 'vervolgcontrole');
+  },
+  'voortgangsgesprek.gepland': async (tx, zaakId, e) => {
+    await afspraak(tx, zaakId, 'voortgangsgesprek', e.op);
+  },
+  'voortgangsgesprek.gehouden': async (tx, zaakId, e) => {
+    await afspraakGehouden(tx, zaakId, 'voortgangsgesprek', e.op);
+  },
+  signaal: async (tx, zaakId, e) => {
+    await tekstVastleggen(tx, zaakId, e.signaalId, 'signaal');
+  },
+  'signaal.opgepakt': alleenTijdlijn,
+  bijeenkomst: async (tx, zaakId, e) => {
+    if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
+    vanDezeZaak(
+      await tx.afspraak.findUnique({ where: { id: e.bijeenkomstId } }),
+      zaakId,
+      'Bijeenkomst',
+      e.bijeenkomstId,
+    );
+    const sleutel = `${zaakId}:bijeenkomst:${e.bijeenkomstId}`;
+    await tx.afspraak.upsert({
+      where: { sleutel },
+      create: {
+        id: e.bijeenkomstId,
+        zaakId,
+        soort: 'bijeenkomst',
+        op: new Date(e.op),
+        gehouden: true,
+        aanwezigen: e.aanwezigen,
+        aanleidingId: e.signaalId ?? null,
+        planId: e.herzienPlanId ?? null,
+        sleutel,
+      },
+      update: {},
+    });
+  },
+  evaluatie: async (tx, zaakId, e) => {
+    await afspraakGehouden(tx, zaakId, 'evaluatie');
+    if (e.nieuweDatum) {
+      await afspraak(tx, zaakId, 'evaluatie', e.nieuweDatum);
+      await zaakBijwerken(tx, zaakId, { evaluatieOp: new Date(e.nieuweDatum) });
+    }
+  },
+  afgesloten: async (tx, zaakId, e) => {
+    if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+    await zaakBijwerken(tx, zaakId, {
+      fase: 'afgesloten',
+      afsluiting: e.afsluiting,
+      afgeslotenOp: new Date(),
+      termijnSoort: null,
+      termijnOp: null,
+    });
+  },
+  'bericht.mislukt': alleenTijdlijn,
+};
+
+function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | undefined): Promise<void> {
+  return (SCHRIJVEN[e.soort] as Schrijver<Soort>)(tx, zaakId, e, doorId);
 }
 
 /** The plan that guides the help from now on; an earlier accepted version is kept as replaced. */

@@ -3,6 +3,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { afwijzing } from '../workflows/afwijzing';
+import { reden } from '../workflows/contract';
 
 export function zaakOntbreekt(zaakId: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`case ${zaakId} has no record in the database`, 'ZaakOntbreekt');
@@ -10,11 +11,7 @@ export function zaakOntbreekt(zaakId: string): ApplicationFailure {
 
 /** A command referred to content that is not there, or not of this case: refused like any other. */
 export function verwijzingOngeldig(wat: string, id: string): ApplicationFailure {
-  return afwijzing({
-    code: 'onbekende-verwijzing',
-    nl: `${wat} ${id} hoort niet bij deze zaak of bestaat niet.`,
-    en: `${wat} ${id} does not belong to this case or does not exist.`,
-  });
+  return afwijzing(reden('onbekende-verwijzing', { wat, id }));
 }
 
 // Prisma's answers to a write that cannot succeed as asked: a key taken, a reference to

@@ -1,6 +1,6 @@
 // What the case workflow records: the vocabulary of the case timeline. Each event says
 // what happened in ids, dates and choices; `dossier.ts` applies it to the case records.
-import type { Afsluiting, Bezoek, DeelnemerRol, Fase, Uitnodiging, WettelijkeRol } from '../workflows/zaak-interface';
+import type { Afsluiting, Bezoek, DeelnemerRol, Fase, Uitnodiging, WettelijkeRol } from '../workflows/contract';
 import type { Berichtsoort } from './berichten/soorten';
 
 export type Gebeurtenis =

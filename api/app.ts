@@ -1,13 +1,12 @@
 // The HTTP API: a thin layer over the case records and the case workflow.
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
-import type { Client } from '@temporalio/client';
 import { inzageRouter } from './inzage';
 import { linkbeheerRouter, linkpaginasRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden } from './problem';
 import { rapportageRouter } from './rapportage';
-import type { Proces } from './proces';
+import type { Zaakproces } from '../zaakproces';
 import { aanmelding, Pogingen } from './toegang';
 import { twilioRouter } from './twilio';
 import { zaakopdrachtenRouter } from './zaakopdrachten';
@@ -15,8 +14,7 @@ import { zakenRouter } from './zaken';
 
 export interface ApiDeps {
   prisma: PrismaClient;
-  temporal: Client;
-  proces: Proces;
+  proces: Zaakproces;
   /** true when the database answers; used by /readyz. */
   databaseBereikbaar: () => Promise<boolean>;
   /** One-click links: the key that signs them, and the address they start with. */
@@ -41,7 +39,7 @@ export function createApp(deps: ApiDeps): express.Express {
   });
 
   app.get('/readyz', async (_req, res) => {
-    const [temporal, database] = await Promise.all([temporalBereikbaar(deps.temporal), deps.databaseBereikbaar()]);
+    const [temporal, database] = await Promise.all([deps.proces.bereikbaar(), deps.databaseBereikbaar()]);
     res.status(temporal && database ? 200 : 503).json({ temporal, database });
   });
 
@@ -90,14 +88,3 @@ const veiligheidskoppen: express.RequestHandler = (_req, res, next) => {
   });
   next();
 };
-
-async function temporalBereikbaar(client: Client): Promise<boolean> {
-  try {
-    await client.connection.withDeadline(Date.now() + 2000, () =>
-      client.workflowService.describeNamespace({ namespace: client.options.namespace }),
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}

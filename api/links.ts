@@ -6,11 +6,11 @@ import crypto from 'node:crypto';
 import express, { Router, type Response } from 'express';
 import type { Link, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import { opdrachten, type Door } from '../workflows/zaak-interface';
+import { redenTekst, type Door } from '../workflows/contract';
+import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar, tekstBewaren, type Zaakproces } from '../zaakproces';
 import { vastleggen, wieVan, type Wie } from './audit';
 import { alsHtml } from './html';
 import { niemandGevonden, Probleem } from './problem';
-import type { Proces } from './proces';
 import { zaakInBereik } from './rechten';
 import { toegestaan } from './toegang';
 import { valideer, vereisJson } from './validatie';
@@ -65,7 +65,7 @@ export function ondertekening(geheim: Buffer, link: Pick<Link, 'id' | 'zaakId' |
 
 interface LinkDeps {
   prisma: PrismaClient;
-  proces: Proces;
+  proces: Zaakproces;
   geheim: Buffer;
   publicBaseUrl: string;
 }
@@ -204,11 +204,12 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
     try {
       await linkopdracht(link, notitie, wie);
     } catch (err) {
-      if (err instanceof Probleem && err.soort === 'onbereikbaar') {
+      if (err instanceof ProcesOnbereikbaar) {
         // Nothing happened: the link may be used again.
         await prisma.link.updateMany({ where: { id: link.id, gebruiktOp }, data: { gebruiktOp: null } });
         return res
           .status(503)
+          .set('Retry-After', String(err.opnieuwNaSeconden))
           .type('html')
           .send(
             pagina(
@@ -217,15 +218,19 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
             ),
           );
       }
-      if (err instanceof Probleem && err.soort === 'conflict') {
-        return res
-          .status(409)
-          .type('html')
-          .send(
-            pagina('Dat kan nu niet', `<p>${alsHtml(err.uitleg.nl)}</p><p>Neem contact op met de coördinator.</p>`),
-          );
-      }
-      throw err;
+      const uitleg =
+        err instanceof Geweigerd
+          ? redenTekst(err.reden, 'nl')
+          : err instanceof GeenDeelnemerMeer
+            ? 'U neemt niet (meer) deel aan deze zaak.'
+            : err instanceof ProcesNietGestart
+              ? 'De zaak is nog niet zo ver dat dit kan.'
+              : undefined;
+      if (uitleg === undefined) throw err;
+      return res
+        .status(409)
+        .type('html')
+        .send(pagina('Dat kan nu niet', `<p>${alsHtml(uitleg)}</p><p>Neem contact op met de coördinator.</p>`));
     }
     res.type('html').send(pagina('Dank u wel', `<p role="status">${DOELEN[link.doel as Doel].bedankt}</p>`));
   });
@@ -233,26 +238,24 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
   async function linkopdracht(link: Link, notitie: string, wie: Wie): Promise<void> {
     const rollen = await rollenIn(prisma, link.zaakId, link.persoonId);
     const rol = DOELEN[link.doel as Doel].rolVan(rollen);
-    if (!rol)
-      throw new Probleem('conflict', {
-        nl: 'U neemt niet (meer) deel aan deze zaak.',
-        en: 'You no longer take part in this case.',
-      });
+    if (!rol) throw new GeenDeelnemerMeer();
     const door: Door = { persoonId: link.persoonId, rol };
-    const bewaar = (soort: string, inhoud: string) =>
-      prisma.tekst.create({ data: { zaakId: link.zaakId, soort, inhoud, doorId: link.persoonId } }).then((t) => t.id);
+    const inhoud = { prisma, zaakId: link.zaakId, door };
     if (link.doel === 'aanwezigheid') {
-      if (notitie) await bewaar('notitie', notitie);
-      await proces.opdracht(link.zaakId, opdrachten.aanwezigheidDoorgeven, { door, komt: true }, link.id);
+      if (notitie) await tekstBewaren(inhoud, 'notitie', notitie);
+      await proces.opdracht(link.zaakId, 'aanwezigheidDoorgeven', { door, komt: true }, link.id);
     } else {
-      const tekstId = await bewaar('signaal', notitie || '(gemeld via link, zonder toelichting)');
-      await proces.opdracht(link.zaakId, opdrachten.nietGoedMelden, { door, tekstId }, link.id);
+      const tekstId = await tekstBewaren(inhoud, 'signaal', notitie || '(gemeld via link, zonder toelichting)');
+      await proces.opdracht(link.zaakId, 'nietGoedMelden', { door, tekstId }, link.id);
     }
     await vastleggen(prisma, wie, `link.${link.doel}`, link.zaakId, { persoonId: link.persoonId });
   }
 
   return router;
 }
+
+/** The link's person no longer takes part in the case in a role that can use it. */
+class GeenDeelnemerMeer extends Error {}
 
 /** The person's roles in the case, as far as the process accepted them. */
 async function rollenIn(prisma: PrismaClient, zaakId: string, persoonId: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 // `npm run api`: the HTTP API on its own. Several may run behind a load balancer; they
 // share Temporal and the PostgreSQL database (DATABASE_URL).
 import { loadConfigOrExit } from '../config/config';
-import { berichtinstellingen, linkGeheim, startKring } from '../launcher/kring';
-import { onStopSignal } from '../launcher/shutdown';
+import { berichtinstellingen, linkGeheim, startKring } from '../service/kring';
+import { onStopSignal } from '../service/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
 async function main(): Promise<void> {

@@ -1,28 +1,28 @@
 // The case process's commands as the API takes them. A caller sends words and facts; the API
-// stores the words (reasons, notes, the plan, the conditions) in the database and gives the
+// stores the words (reasons, notes, the plan, the conditions) as content and gives the
 // workflow their ids, so workflow history never holds them. Who gives the command comes
 // from the token, never from the body.
-import type { PrismaClient } from '@prisma/client';
+import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Door, Opdrachtnaam, OpdrachtArg, ZaakStatus } from '../workflows/zaak-interface';
-import { Probleem } from './problem';
-import { Persoon } from './schemas';
-
-/** What turning a body into a command may use. */
-export interface Context {
-  prisma: PrismaClient;
-  zaakId: string;
-  door: Door;
-  /** The live status (for the round and plan a verdict belongs to). */
-  status: () => Promise<ZaakStatus | undefined>;
-}
+import type { OpdrachtArg, Opdrachtnaam } from '../workflows/contract';
+import { WettelijkeRol } from '../workflows/contract';
+import {
+  datumvoorstelBewaren,
+  deelnemerBewaren,
+  Persoon,
+  planBewaren,
+  tekstBewaren,
+  toetsingBewaren,
+  voorwaardenBewaren,
+  type Inhoudcontext,
+} from '../zaakproces';
 
 type Zonder<K extends Opdrachtnaam> = Omit<OpdrachtArg<K>, 'door'>;
 
 export interface ApiOpdracht<K extends Opdrachtnaam = Opdrachtnaam> {
   samenvatting: string;
   body: z.ZodType;
-  naarArg: (body: never, c: Context) => Promise<Zonder<K>>;
+  naarArg: (body: never, c: Inhoudcontext) => Promise<Zonder<K>>;
 }
 
 const id = z.uuid();
@@ -46,7 +46,7 @@ const PlanInhoud = z.strictObject({
 function voor<K extends Opdrachtnaam>(samenvatting: string) {
   return <S extends z.ZodType>(
     body: S,
-    naarArg: (b: z.output<S>, c: Context) => Promise<Zonder<K>>,
+    naarArg: (b: z.output<S>, c: Inhoudcontext) => Promise<Zonder<K>>,
   ): ApiOpdracht<K> => ({ samenvatting, body, naarArg: naarArg as ApiOpdracht<K>['naarArg'] });
 }
 
@@ -55,35 +55,13 @@ function zelfde<K extends Opdrachtnaam>(samenvatting: string, body: z.ZodType<Zo
   return voor<K>(samenvatting)(body, async (b) => b);
 }
 
-async function bewaarTekst(c: Context, soort: string, inhoud: string): Promise<string> {
-  const rij = await c.prisma.tekst.create({ data: { zaakId: c.zaakId, soort, inhoud, doorId: c.door.persoonId } });
-  return rij.id;
+/** A command whose body is a reason, stored as text. */
+function metReden<K extends 'afsluiten' | 'intrekken' | 'annuleren'>(samenvatting: string): ApiOpdracht<K> {
+  return voor<K>(samenvatting)(
+    Reden,
+    async (b, c) => ({ redenId: await tekstBewaren(c, 'reden', b.reden) }) as Zonder<K>,
+  );
 }
-
-async function bewaarPlan(c: Context, plan: z.output<typeof PlanInhoud>): Promise<string> {
-  const laatste = await c.prisma.plan.aggregate({ where: { zaakId: c.zaakId }, _max: { versie: true } });
-  const rij = await c.prisma.plan.create({
-    data: {
-      zaakId: c.zaakId,
-      versie: (laatste._max.versie ?? 0) + 1,
-      acties: {
-        create: plan.acties.map((a, i) => ({
-          nummer: i + 1,
-          wat: a.wat,
-          wie: a.wie,
-          uiterlijk: a.uiterlijk ? new Date(a.uiterlijk) : null,
-        })),
-      },
-      hulpvragen: { create: plan.hulpvragen },
-    },
-  });
-  return rij.id;
-}
-
-const ZONDER_PLAN = new Probleem('conflict', {
-  nl: 'Er is nog geen plan gepresenteerd om te toetsen.',
-  en: 'No plan has been presented to check yet.',
-});
 
 /** Commands a participant gives through a one-click link only (api/links.ts). */
 export type Linkopdracht = 'aanwezigheidDoorgeven';
@@ -98,7 +76,7 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
     z.strictObject({ aanvaard: z.boolean(), reden: tekst(2000).optional() }),
     async (b, c) => ({
       aanvaard: b.aanvaard,
-      redenId: b.reden === undefined ? undefined : await bewaarTekst(c, 'reden', b.reden),
+      redenId: b.reden === undefined ? undefined : await tekstBewaren(c, 'reden', b.reden),
     }),
   ),
   contactVastleggen: zelfde(
@@ -109,27 +87,17 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
     z.strictObject({
       persoon: Persoon.extend({ organisatie: tekst(200).optional() }),
       rol: z.enum(['netwerk', 'professional']),
-      wettelijkeRol: z
-        .enum(['jeugdbescherming', 'reclassering', 'curator', 'schuldhulpverlening', 'rechterlijke_maatregel'])
-        .optional(),
+      wettelijkeRol: WettelijkeRol.optional(),
       relatie: tekst(200).optional(),
       /** The participant whose visit brought up this name. */
       voorgesteldDoor: id.optional(),
     }),
-    async (b, c) => {
-      const persoon = await c.prisma.persoon.create({ data: b.persoon });
-      await c.prisma.deelnemer.create({
-        data: {
-          zaakId: c.zaakId,
-          persoonId: persoon.id,
-          rol: b.rol,
-          relatie: b.relatie,
-          status: 'concept',
-          voorgesteldDoorId: b.voorgesteldDoor,
-        },
-      });
-      return { persoonId: persoon.id, rol: b.rol, wettelijkeRol: b.wettelijkeRol, voorgesteldDoor: b.voorgesteldDoor };
-    },
+    async (b, c) => ({
+      persoonId: await deelnemerBewaren(c, b),
+      rol: b.rol,
+      wettelijkeRol: b.wettelijkeRol,
+      voorgesteldDoor: b.voorgesteldDoor,
+    }),
   ),
   deelnemerBijwerken: zelfde(
     'Uitnodiging of bezoek van een deelnemer bijwerken.',
@@ -145,24 +113,11 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
   ),
   vraagVastleggen: voor<'vraagVastleggen'>('De vraag, afgesproken met de hoofdpersoon.')(
     z.strictObject({ vraag: tekst(2000) }),
-    async (b, c) => ({ tekstId: await bewaarTekst(c, 'vraag', b.vraag) }),
+    async (b, c) => ({ tekstId: await tekstBewaren(c, 'vraag', b.vraag) }),
   ),
   voorwaardenIndienen: voor<'voorwaardenIndienen'>('Een professional dient zorgen en genummerde voorwaarden in.')(
     z.strictObject({ zorgen: tekst(4000), voorwaarden: z.array(tekst(1000)).min(1).max(50) }),
-    async (b, c) => {
-      const where = { zaakId: c.zaakId, professionalId: c.door.persoonId };
-      const laatste = await c.prisma.voorwaardenFormulier.aggregate({ where, _max: { versie: true } });
-      const versie = (laatste._max.versie ?? 0) + 1;
-      const formulier = await c.prisma.voorwaardenFormulier.create({
-        data: {
-          ...where,
-          versie,
-          zorgen: b.zorgen,
-          voorwaarden: { create: b.voorwaarden.map((tekst, i) => ({ nummer: i + 1, tekst })) },
-        },
-      });
-      return { formulierId: formulier.id, versie, aantal: b.voorwaarden.length };
-    },
+    (b, c) => voorwaardenBewaren(c, b),
   ),
   voorwaardenPubliceren: zelfde(
     'De professional maakt het formulier zichtbaar voor alle genodigden.',
@@ -170,10 +125,7 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
   ),
   datumVoorstellen: voor<'datumVoorstellen'>('De coördinator stelt een datum voor de conferentie voor.')(
     z.strictObject({ op: moment }),
-    async (b, c) => {
-      const voorstel = await c.prisma.datumVoorstel.create({ data: { zaakId: c.zaakId, op: new Date(b.op) } });
-      return { voorstelId: voorstel.id, op: b.op };
-    },
+    async (b, c) => ({ voorstelId: await datumvoorstelBewaren(c, b.op), op: b.op }),
   ),
   beschikbaarheidVastleggen: voor<'beschikbaarheidVastleggen'>('Of een professional op de voorgestelde datum kan.')(
     z.strictObject({ voorstelId: id, professionalId: id.optional(), beschikbaar: z.boolean() }),
@@ -185,7 +137,7 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
       duur: z.string().regex(/^[1-9]\d? (days|weeks)$/, 'zoals "3 weeks" of "10 days" | like "3 weeks" or "10 days"'),
       reden: tekst(2000),
     }),
-    async (b, c) => ({ duur: b.duur, redenId: await bewaarTekst(c, 'reden', b.reden) }),
+    async (b, c) => ({ duur: b.duur, redenId: await tekstBewaren(c, 'reden', b.reden) }),
   ),
   conferentieStarten: zelfde('De conferentie begint: het informatiedeel.', Leeg),
   bijdrageVastleggen: zelfde(
@@ -194,30 +146,19 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
   ),
   beslotenTijdStarten: zelfde('De familie gaat in besloten tijd.', Leeg),
   planPresenteren: voor<'planPresenteren'>('De familie presenteert haar plan.')(PlanInhoud, async (b, c) => ({
-    planId: await bewaarPlan(c, b),
+    planId: await planBewaren(c, b),
   })),
-  toetsen: voor<'toetsen'>('Een professional toetst het plan aan de eigen voorwaarden.')(
+  toetsen: voor<'toetsen'>('Een professional toetst het gepresenteerde plan aan de eigen voorwaarden.')(
     z.strictObject({
       oordelen: z
         .array(z.strictObject({ nummer: z.int().min(1).max(50), voldaan: z.boolean(), reden: tekst(2000) }))
         .min(1)
         .max(50),
     }),
-    async (b, c) => {
-      const status = await c.status();
-      const planId = status?.conferentie.plannen.at(-1);
-      if (!status || !planId) throw ZONDER_PLAN;
-      const toetsing = await c.prisma.toetsing.create({
-        data: {
-          zaakId: c.zaakId,
-          planId,
-          professionalId: c.door.persoonId,
-          ronde: status.conferentie.ronde,
-          oordelen: { create: b.oordelen },
-        },
-      });
-      return { toetsingId: toetsing.id, oordelen: b.oordelen.map(({ nummer, voldaan }) => ({ nummer, voldaan })) };
-    },
+    async (b, c) => ({
+      toetsingId: await toetsingBewaren(c, b.oordelen),
+      oordelen: b.oordelen.map(({ nummer, voldaan }) => ({ nummer, voldaan })),
+    }),
   ),
   afsprakenVastleggen: zelfde(
     'Afspraken bij acceptatie: wie de kring bijeenroept, eerste voortgangsgesprek, evaluatie.',
@@ -225,13 +166,13 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
   ),
   vervolgVastleggen: voor<'vervolgVastleggen'>('De coördinator heeft het vervolg na ongeveer vier weken gedaan.')(
     z.strictObject({ notitie: tekst(2000).optional() }),
-    async (b, c) => ({ tekstId: b.notitie === undefined ? undefined : await bewaarTekst(c, 'vervolg', b.notitie) }),
+    async (b, c) => ({ tekstId: b.notitie === undefined ? undefined : await tekstBewaren(c, 'verslag', b.notitie) }),
   ),
   voortgangsgesprekPlannen: zelfde('Een voortgangsgesprek plannen.', z.strictObject({ op: moment })),
   voortgangsgesprekVastleggen: zelfde('Een voortgangsgesprek is gehouden.', z.strictObject({ op: moment })),
   nietGoedMelden: voor<'nietGoedMelden'>('"Het gaat niet goed": de aangewezen persoon roept de kring bijeen.')(
     z.strictObject({ notitie: tekst(1000) }),
-    async (b, c) => ({ tekstId: await bewaarTekst(c, 'signaal', b.notitie) }),
+    async (b, c) => ({ tekstId: await tekstBewaren(c, 'signaal', b.notitie) }),
   ),
   signaalOppakken: zelfde('Het signaal is opgepakt.', z.strictObject({ signaalId: id })),
   bijeenkomstVastleggen: voor<'bijeenkomstVastleggen'>('De kring kwam opnieuw bijeen; misschien met een herzien plan.')(
@@ -246,22 +187,16 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
       op: b.op,
       aanwezigen: b.aanwezigen,
       signaalId: b.signaalId,
-      herzienPlanId: b.herzienPlan && (await bewaarPlan(c, b.herzienPlan)),
+      herzienPlanId: b.herzienPlan && (await planBewaren(c, b.herzienPlan)),
     }),
   ),
   evaluatieVastleggen: zelfde(
     'De evaluatie: akkoord van de kring, of een nieuwe datum.',
     z.strictObject({ kringAkkoord: z.boolean(), nieuweDatum: moment.optional() }),
   ),
-  afsluiten: voor<'afsluiten'>('De regiomanager sluit de zaak, met een reden.')(Reden, async (b, c) => ({
-    redenId: await bewaarTekst(c, 'reden', b.reden),
-  })),
-  intrekken: voor<'intrekken'>('De aanvraag wordt ingetrokken, met een reden.')(Reden, async (b, c) => ({
-    redenId: await bewaarTekst(c, 'reden', b.reden),
-  })),
-  annuleren: voor<'annuleren'>('De regiomanager annuleert de zaak, met een reden.')(Reden, async (b, c) => ({
-    redenId: await bewaarTekst(c, 'reden', b.reden),
-  })),
+  afsluiten: metReden('De regiomanager sluit de zaak, met een reden.'),
+  intrekken: metReden('De aanvraag wordt ingetrokken, met een reden.'),
+  annuleren: metReden('De regiomanager annuleert de zaak, met een reden.'),
 };
 
 /** coordinatorKiezen → coordinator-kiezen */

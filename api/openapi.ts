@@ -1,12 +1,13 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so
 // the documentation cannot drift from what the API accepts.
 import { z } from 'zod';
-import { ROLLEN_PER_OPDRACHT } from '../workflows/zaak-interface';
+import { ROLLEN_PER_OPDRACHT } from '../workflows/contract';
+import { ZaakAanvraag } from '../zaakproces';
 import { alsHtml } from './html';
 import { LinkAanvraag } from './links';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import { Rapportvraag } from './rapportage';
-import { ZaakAanvraag, Zoekvraag } from './schemas';
+import { Zoekvraag } from './schemas';
 
 type Operatie = Record<string, unknown>;
 

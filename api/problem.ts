@@ -1,6 +1,8 @@
 // Errors as application/problem+json (RFC 9457), in Dutch unless the caller prefers English.
 // Every error is classified here and mapped to its HTTP status in one place.
 import type { ErrorRequestHandler, Request } from 'express';
+import { redenTekst } from '../workflows/contract';
+import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
 
 export type Taal = 'nl' | 'en';
 export type Tekst = Record<Taal, string>;
@@ -38,6 +40,8 @@ export class Probleem extends Error {
     readonly uitleg: Tekst,
     readonly fouten: Fout[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** For 429 and 503: when the caller may try again (Retry-After). */
+    readonly opnieuwNaSeconden?: number,
   ) {
     super(uitleg.en);
     this.name = 'Probleem';
@@ -95,8 +99,44 @@ function vanBodyParser(err: { type?: string; limit?: number; status?: number }):
   }
 }
 
+/** What the case process answered, for an HTTP caller. */
+function vanProces(err: unknown): Probleem | undefined {
+  if (err instanceof Geweigerd) {
+    const { reden } = err;
+    return new Probleem('conflict', { nl: redenTekst(reden, 'nl'), en: redenTekst(reden, 'en') }, [], {
+      code: reden.code,
+    });
+  }
+  if (err instanceof ProcesOnbereikbaar) {
+    return new Probleem(
+      'onbereikbaar',
+      {
+        nl: 'Het processysteem antwoordde niet op tijd. Er is niets veranderd; probeer het zo opnieuw.',
+        en: 'The process engine did not answer in time. Nothing changed; please try again shortly.',
+      },
+      [],
+      {},
+      err.opnieuwNaSeconden,
+    );
+  }
+  if (err instanceof ProcesNietGestart) {
+    return new Probleem(
+      'conflict',
+      {
+        nl: 'Het proces van deze zaak is nog niet gestart. Probeer het over een minuut opnieuw.',
+        en: "This case's process has not started yet. Please try again in a minute.",
+      },
+      [],
+      { code: 'proces-niet-gestart' },
+    );
+  }
+  return undefined;
+}
+
 export function probleemVan(err: unknown): Probleem {
   if (err instanceof Probleem) return err;
+  const vanHetProces = vanProces(err);
+  if (vanHetProces) return vanHetProces;
   const fromParser = typeof err === 'object' && err !== null ? vanBodyParser(err) : undefined;
   return (
     fromParser ??
@@ -110,6 +150,7 @@ export function probleemVan(err: unknown): Probleem {
 export function verstuurProbleem(req: Request, res: import('express').Response, probleem: Probleem): void {
   const taal = taalVan(req);
   const soort = SOORTEN[probleem.soort];
+  if (probleem.opnieuwNaSeconden !== undefined) res.set('Retry-After', String(probleem.opnieuwNaSeconden));
   res
     .status(soort.status)
     .type('application/problem+json')

@@ -3,7 +3,7 @@
 import type { Gebruikersrol, Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { niemandGevonden } from './problem';
-import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam, type Rol } from '../workflows/zaak-interface';
+import { ROLLEN_PER_OPDRACHT, type Opdrachtnaam, type Rol } from '../workflows/contract';
 
 /** The authenticated caller, as the token tells. */
 export interface Gebruiker {

@@ -1,63 +1,9 @@
-// Request bodies of the API. Each schema is the single source of its TypeScript type.
+// Request parts the API alone takes (the request for a conference is zaakproces/aanvraag.ts).
+// Each schema is the single source of its TypeScript type.
 import { z } from 'zod';
+import { Fase } from '../workflows/contract';
 
 const tekst = (max: number) => z.string().trim().min(1).max(max);
-
-/** Dutch numbers as people write them (06-12345678, +31 6 …) become +E.164 for SMS. */
-export const Telefoon = z
-  .string()
-  .trim()
-  .max(32)
-  .transform((s) => s.replace(/[\s().-]/g, ''))
-  .transform((s) => (s.startsWith('00') ? `+${s.slice(2)}` : s.startsWith('0') ? `+31${s.slice(1)}` : s))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^\+[1-9]\d{7,14}$/,
-        'moet een telefoonnummer zijn, zoals 06 12345678 of +31 6 12345678 | must be a phone number, like +31 6 12345678',
-      ),
-  );
-
-export const Taal = z.enum(['nl', 'en']);
-
-export const Persoon = z.strictObject({
-  naam: tekst(200),
-  email: z.email().max(254).optional(),
-  telefoon: Telefoon.optional(),
-  /** The language of everything this person is sent. */
-  taal: Taal.default('nl'),
-});
-
-export const Aanvrager = z.discriminatedUnion('relatie', [
-  /** The main person asks for the conference themselves. */
-  z.strictObject({ relatie: z.literal('hoofdpersoon') }),
-  Persoon.extend({
-    relatie: z.enum(['professional', 'betrokkene']),
-    organisatie: tekst(200).optional(),
-  }),
-]);
-
-/** What the main person wishes for in a coordinator. */
-export const Wensen = z.strictObject({
-  taal: tekst(100).optional(),
-  geslacht: z.enum(['vrouw', 'man', 'geen voorkeur']).optional(),
-  cultureleAchtergrond: tekst(200).optional(),
-  toelichting: tekst(1000).optional(),
-});
-
-export const ZaakAanvraag = z.strictObject({
-  aanvrager: Aanvrager,
-  hoofdpersoon: Persoon,
-  regio: tekst(100),
-  /** The municipality that funds the conference, when known. */
-  gemeente: tekst(100).optional(),
-  /** The open question, if already known ("Wat is er voor nodig dat …?"). */
-  vraag: tekst(2000).optional(),
-  noodsituatie: z.boolean().default(false),
-  wensen: Wensen.default({}),
-});
-export type ZaakAanvraag = z.infer<typeof ZaakAanvraag>;
 
 /** Idempotency-Key header: printable, no spaces, long enough to be unique. */
 export const IdempotencyKey = z
@@ -66,7 +12,7 @@ export const IdempotencyKey = z
 
 /** GET /cases: search within what the caller may see. */
 export const Zoekvraag = z.strictObject({
-  fase: z.enum(['aanvraag', 'intake', 'voorbereiding', 'conferentie', 'uitvoering', 'afgesloten']).optional(),
+  fase: Fase.optional(),
   regio: tekst(100).optional(),
   noodsituatie: z.enum(['true', 'false']).optional(),
   /** Only cases whose running deadline has passed. */

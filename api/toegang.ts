@@ -67,11 +67,16 @@ export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHan
     const adres = req.ip ?? 'onbekend';
     const wacht = pogingen.wachttijd(adres);
     if (wacht > 0) {
-      res.set('Retry-After', String(wacht));
-      throw new Probleem('te-vaak', {
-        nl: `Te veel mislukte aanmeldingen vanaf dit adres. Probeer het over ${Math.ceil(wacht / 60)} minuten opnieuw.`,
-        en: `Too many failed attempts from this address. Try again in ${Math.ceil(wacht / 60)} minutes.`,
-      });
+      throw new Probleem(
+        'te-vaak',
+        {
+          nl: `Te veel mislukte aanmeldingen vanaf dit adres. Probeer het over ${Math.ceil(wacht / 60)} minuten opnieuw.`,
+          en: `Too many failed attempts from this address. Try again in ${Math.ceil(wacht / 60)} minutes.`,
+        },
+        [],
+        {},
+        wacht,
+      );
     }
     const token = bearer(req);
     res.set('WWW-Authenticate', 'Bearer realm="kring"');

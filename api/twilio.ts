@@ -5,11 +5,11 @@ import type { PrismaClient, Berichtstatus } from '@prisma/client';
 import twilio from 'twilio';
 import type { Berichtsoort } from '../activities/berichten/soorten';
 import { Probleem } from './problem';
-import type { Proces } from './proces';
+import type { Zaakproces } from '../zaakproces';
 
 export interface TwilioDeps {
   prisma: PrismaClient;
-  proces: Proces;
+  proces: Zaakproces;
   authToken: string;
   publicBaseUrl: string;
 }

@@ -4,17 +4,17 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { opdrachten, type Door } from '../workflows/zaak-interface';
+import type { Door } from '../workflows/contract';
+import { Geweigerd, type Zaakproces } from '../zaakproces';
 import { vastleggen, wieVan } from './audit';
 import { Probleem } from './problem';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
-import type { Proces } from './proces';
 import { magOpdracht, procesrol, zaakInBereik } from './rechten';
 import { IdempotencyKey } from './schemas';
 import { gebruikerVan, verboden } from './toegang';
 import { valideer, vereisJson } from './validatie';
 
-export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Proces }): Router {
+export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Zaakproces }): Router {
   const router = Router();
   for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[]) {
     const opdracht = API_OPDRACHTEN[naam];
@@ -28,16 +28,14 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
         sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
       const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
       try {
-        const arg = await opdracht
-          .naarArg(body as never, { prisma, zaakId, door, status: () => proces.status(zaakId) })
-          .catch(gelijktijdig);
-        const resultaat = await proces.opdracht(zaakId, opdrachten[naam], { ...arg, door }, opdrachtId);
+        const arg = await opdracht.naarArg(body as never, { prisma, zaakId, door }).catch(gelijktijdig);
+        const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as never, opdrachtId);
         await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
         res.json({ ...resultaat, ...aangemaakt(arg) });
       } catch (err) {
         // A refused attempt is part of the record too.
-        if (err instanceof Probleem && err.soort === 'conflict') {
-          await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code: String(err.extra.code) });
+        if (err instanceof Geweigerd) {
+          await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code: err.reden.code });
         }
         throw err;
       }

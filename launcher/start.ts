@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
-import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from './kring';
+import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from '../service/kring';
 import { temporalCli } from './temporal-binaries';
 
 // This process decides when the worker stops (after the API), not the SDK's own signal handler.

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Database } from '../prisma/database';
-import { ROLLEN_PER_OPDRACHT, workflowIdVoorZaak, type Opdrachtnaam } from '../workflows/zaak-interface';
+import { ROLLEN_PER_OPDRACHT, workflowIdVoorZaak, type Opdrachtnaam } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { startStack, vraag, type Stack } from './support/stack';

@@ -10,8 +10,8 @@ import { twilioSms, lokaleUitbus } from '../activities/verzenders';
 import { startDevServer, type DevServer } from '../launcher/dev-server';
 import type { Database } from '../prisma/database';
 import { termijnenVoor } from '../workflows/termijnen';
-import { workflowIdVoorZaak } from '../workflows/zaak-interface';
 import { runWorker } from '../worker/worker';
+import { aanvraagVastleggen, ZaakAanvraag, zaakprocesVia } from '../zaakproces';
 import { freePort, opPostgres, tempDir, temporalCliPath, testDatabase, workflowBundle } from './support/omgeving';
 import { wereld } from './support/proces';
 import { binnen } from './support/stack';
@@ -40,18 +40,15 @@ test('the worker is killed between send and record: after a restart the SMS is f
   const w = await wereld(db.prisma);
   const nummer = `+316${String(crypto.randomInt(10_000_000, 99_999_999))}`;
   await db.prisma.persoon.update({ where: { id: w.regiomanager }, data: { telefoon: nummer, kanaal: 'sms' } });
-  const zaakId = crypto.randomUUID();
-  const hoofdpersoon = await db.prisma.persoon.create({
-    data: { naam: 'Samira El Amrani', email: 'samira@example.org' },
-  });
-  await db.prisma.zaak.create({
-    data: {
-      id: zaakId,
+  const zaak = await aanvraagVastleggen(
+    db.prisma,
+    ZaakAanvraag.parse({
+      aanvrager: { relatie: 'hoofdpersoon' },
+      hoofdpersoon: { naam: 'Samira El Amrani', email: 'samira@example.org' },
       regio: w.regio,
-      workflowId: workflowIdVoorZaak(zaakId),
-      deelnemers: { create: [{ persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' }] },
-    },
-  });
+    }),
+  );
+  const zaakId = zaak.id;
   // The embedded database serves one process: the worker process gets it for now.
   if (!opPostgres) await db.close();
 
@@ -84,11 +81,7 @@ test('the worker is killed between send and record: after a restart the SMS is f
   // goes out whatever the hour (the request's own SMS may wait for the morning).
   const termijnen = { ...termijnenVoor(false), contact: '2 seconds', contactHerhaling: '1 hour' };
   const client = new Client({ connection: await Connection.connect({ address: devServer.address }) });
-  await client.workflow.start('zaak', {
-    taskQueue: TAAKRIJ,
-    workflowId: workflowIdVoorZaak(zaakId),
-    args: [{ zaakId, noodsituatie: false, aangevraagdOp: new Date().toISOString(), termijnen }],
-  });
+  await zaakprocesVia(client, { taskQueue: TAAKRIJ, termijnenVoor }).start(zaak, { termijnen });
   expect(await gestopt).toBe('SIGKILL');
   const onderbroken = nep.ontvangen[0]!;
   nep.naOntvangst = undefined;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Database } from '../prisma/database';
-import { statusQuery, workflowIdVoorZaak } from '../workflows/zaak-interface';
+import { statusQuery, workflowIdVoorZaak } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { startStack, vraag, type Stack } from './support/stack';

@@ -1,12 +1,9 @@
 // Messages that reach people: email over a real SMTP exchange, SMS through the real twilio
 // library to a loopback Messages API; each once, in the recipient's language, or someone told.
 import crypto from 'node:crypto';
-import { Client } from '@temporalio/client';
 import { smtp, twilioSms, type Verzender } from '../activities/verzenders';
-import { procesVia } from '../api/proces';
 import { startApi, type RunningApi } from '../api/server';
 import type { Database } from '../prisma/database';
-import { termijnenVoor } from '../workflows/termijnen';
 import { testDatabase } from './support/omgeving';
 import type { ZaakInTest } from './support/proces';
 import { DAG, scenario, totVoorbereiding, volgendAmsterdamsUur, type Omgeving } from './support/scenario';
@@ -116,18 +113,15 @@ test("email: a real SMTP exchange, in the recipient's language", async () => {
 
 describe('SMS through the twilio library', () => {
   let api: RunningApi;
-  let client: Client | undefined;
   afterEach(async () => {
     await api?.stop();
   });
 
   async function metApi(o: Omgeving) {
-    client = o.p.client;
     api = await startApi(
       {
         prisma: db.prisma,
-        temporal: client,
-        proces: procesVia(client, o.p.taskQueue, termijnenVoor),
+        proces: o.p.proces,
         databaseBereikbaar: () => db.ping(),
         twilio: { authToken: AUTH_TOKEN, publicBaseUrl: PUBLIEK },
       },
@@ -364,8 +358,8 @@ test('quiet hours: a reminder due at 23:00 goes by email at once, by SMS at 08:0
       ['email', 'verstuurd'],
       ['sms', 'wachtrij'],
     ]);
-    const uitgesteld = (await zaak.status()).uitgesteld;
-    expect(uitgesteld).toEqual([expect.objectContaining({ soort: 'conferentie.herinnering', kanaal: 'sms' })]);
+    const uitgesteld = (await zaak.status()).wachtOpOchtend;
+    expect(uitgesteld).toEqual([expect.objectContaining({ soort: 'conferentie.herinnering' })]);
     expect(uitgesteld[0]!.op).toBe(new Date(volgendAmsterdamsUur(datum.getTime() - DAG, 8)).toISOString());
     const herinneringsSms = () =>
       sms.ontvangen.filter((s) => s.To === tante.telefoon && s.Body.includes('herinnering'));
@@ -376,6 +370,6 @@ test('quiet hours: a reminder due at 23:00 goes by email at once, by SMS at 08:0
     await totStatus(zaak.id, 'conferentie.herinnering', 'verstuurd');
     await binnen(30_000, async () => (herinneringsSms().length > 0 ? true : undefined));
     expect(herinneringsSms()).toHaveLength(1);
-    expect((await zaak.status()).uitgesteld).toEqual([]);
+    expect((await zaak.status()).wachtOpOchtend).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // the API can show (in Dutch and English), and never enter the workflow's history.
 import crypto from 'node:crypto';
 import type { Database } from '../prisma/database';
-import type { Reden } from '../workflows/afwijzing';
-import type { Opdrachtnaam } from '../workflows/zaak-interface';
+import { redenTekst, type Opdrachtnaam, type Reden } from '../workflows/contract';
+import { Geweigerd } from '../zaakproces';
 import { testDatabase } from './support/omgeving';
 import type { ArgOf, ZaakInTest } from './support/proces';
 import { scenario, totUitvoering, totVoorbereiding } from './support/scenario';
@@ -14,16 +14,22 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-async function weigering<K extends Opdrachtnaam>(zaak: ZaakInTest, naam: K, arg: ArgOf<K>): Promise<Reden> {
+/** The refusal, with its text in both languages as the catalogue writes it. */
+async function weigering<K extends Opdrachtnaam>(
+  zaak: ZaakInTest,
+  naam: K,
+  arg: ArgOf<K>,
+): Promise<Reden & { nl: string; en: string }> {
   const fout = await zaak.opdracht(naam, arg).then(
     () => undefined,
-    (err: { cause?: { type?: string; details?: unknown[] } }) => err,
+    (err: unknown) => err,
   );
-  expect(fout?.cause?.type).toBe('Afwijzing');
-  const reden = fout!.cause!.details![0] as Reden;
-  expect(reden.nl.length).toBeGreaterThan(10);
-  expect(reden.en.length).toBeGreaterThan(10);
-  return reden;
+  expect(fout).toBeInstanceOf(Geweigerd);
+  const { reden } = fout as Geweigerd;
+  const tekst = { nl: redenTekst(reden, 'nl'), en: redenTekst(reden, 'en') };
+  expect(tekst.nl.length).toBeGreaterThan(10);
+  expect(tekst.en.length).toBeGreaterThan(10);
+  return { ...reden, ...tekst };
 }
 
 async function aanvaardeUpdates(zaak: ZaakInTest): Promise<number> {
@@ -173,10 +179,11 @@ test('refused: a malformed id (and the case goes on), a meeting planned twice, a
     expect(
       await weigering(zaak, 'afsluiten', { door: zaak.door.regiomanager, redenId: undefined as unknown as string }),
     ).toMatchObject({
-      code: 'reden-nodig',
+      code: 'ongeldige-opdracht',
+      waarden: { veld: 'redenId' },
     });
     // A content id of another case is refused when recorded.
-    const anderPlan = await (await o.nieuweZaak()).plan(1);
+    const anderPlan = await (await o.nieuweZaak()).plan();
     expect(
       await weigering(zaak, 'bijeenkomstVastleggen', {
         door,

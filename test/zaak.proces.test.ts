@@ -96,9 +96,9 @@ test('standard path: from request to closure, with every step recorded', async (
       expect(s).toMatchObject({ fase: 'conferentie', conferentie: { deel: 'informatie' } });
       await zaak.opdracht('bijdrageVastleggen', { door, professionalId: voogd, aanwezig: true });
       await zaak.opdracht('beslotenTijdStarten', { door });
-      const planId = await zaak.plan(1, { [voogd]: 'Begeleid vader naar de verslavingszorg' });
+      const planId = await zaak.plan({ [voogd]: 'Begeleid vader naar de verslavingszorg' });
       s = await zaak.opdracht('planPresenteren', { door, planId });
-      expect(s.wachtOpToetsing).toEqual([voogd]);
+      expect(s.conferentie.wachtOpToetsing).toEqual([voogd]);
       s = await zaak.toetsen(voogd, [true, true]);
       expect(s.conferentie.geaccepteerdOp).toBeDefined();
 
@@ -244,24 +244,24 @@ test('toetsing: two rounds with a condition not met send the circle back into be
       const [voogd, reclassering, schuld] = professionals as [string, string, string];
       const door = zaak.door.coordinator;
 
-      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan(1) });
+      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan() });
       let s = await zaak.status();
       // Only who set conditions checks the plan.
-      expect(s.wachtOpToetsing.sort()).toEqual([voogd, reclassering].sort());
+      expect(s.conferentie.wachtOpToetsing.sort()).toEqual([voogd, reclassering].sort());
       await expect(zaak.toetsen(schuld, [])).rejects.toMatchObject({
-        cause: { details: [expect.objectContaining({ code: 'geen-voorwaarden' })] },
+        reden: { code: 'geen-voorwaarden' },
       });
 
       await zaak.toetsen(voogd, [true, false]);
       s = await zaak.toetsen(reclassering, [true]);
       expect(s.conferentie).toMatchObject({ deel: 'besloten', ronde: 2 });
 
-      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan(2) });
+      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan() });
       await zaak.toetsen(voogd, [true, true]);
       s = await zaak.toetsen(reclassering, [false]);
       expect(s.conferentie).toMatchObject({ deel: 'besloten', ronde: 3 });
 
-      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan(3) });
+      await zaak.opdracht('planPresenteren', { door, planId: await zaak.plan() });
       await zaak.toetsen(voogd, [true, true]);
       s = await zaak.toetsen(reclassering, [true]);
       expect(s.conferentie.geaccepteerdOp).toBeDefined();
@@ -305,7 +305,7 @@ test('"het gaat niet goed": the designated person is alerted, the circle reconve
       s = await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
       expect(s.uitvoering.signalen[0]?.opgepakt).toBe(true);
 
-      const herzien = await zaak.plan(2, { [voogd]: 'Opnieuw begeleiding van vader' });
+      const herzien = await zaak.plan({ [voogd]: 'Opnieuw begeleiding van vader' });
       s = await zaak.opdracht('bijeenkomstVastleggen', {
         door: zaak.door.coordinator,
         bijeenkomstId: crypto.randomUUID(),
@@ -400,7 +400,7 @@ describe('a case can be withdrawn or cancelled in any phase, with a reason', () 
       await totVoorbereiding(zaak);
       const redenId = await zaak.tekst('reden', 'De veiligheid van de kinderen vraagt nu een andere aanpak.');
       await expect(zaak.opdracht('annuleren', { door: zaak.door.coordinator, redenId })).rejects.toMatchObject({
-        cause: { details: [expect.objectContaining({ code: 'verkeerde-rol' })] },
+        reden: { code: 'verkeerde-rol' },
       });
       const s = await zaak.opdracht('annuleren', { door: zaak.door.regiomanager, redenId });
       expect(s.afsluiting?.soort).toBe('geannuleerd');
@@ -456,12 +456,11 @@ test('continue-as-new with a low threshold carries the whole state, and the cloc
       await o.env.sleep(60_000);
 
       const s = await zaak.status();
-      expect(s.run).toBeGreaterThan(1);
       expect((await zaak.handle.describe()).runId).not.toBe(eersteRun);
       expect(s).toMatchObject({
         fase: 'uitvoering',
         regiomanagerId: o.w.regiomanager,
-        intake: { coordinatorId: o.w.coordinatoren.anna },
+        coordinatorId: o.w.coordinatoren.anna,
         uitvoering: { evaluatieOp: evaluatie, signalen: [{ id: signaalId, opgepakt: false }] },
       });
       expect(s.deelnemers.find((d) => d.persoonId === tante)).toMatchObject({
@@ -488,8 +487,8 @@ test('a plan with no conditions set is accepted as it is presented', async () =>
   await scenario(db, async (o) => {
     const zaak = await o.nieuweZaak();
     await totBeslotenTijd(o, zaak, [0]);
-    const s = await zaak.opdracht('planPresenteren', { door: zaak.door.coordinator, planId: await zaak.plan(1) });
-    expect(s.wachtOpToetsing).toEqual([]);
+    const s = await zaak.opdracht('planPresenteren', { door: zaak.door.coordinator, planId: await zaak.plan() });
+    expect(s.conferentie.wachtOpToetsing).toEqual([]);
     expect(s.conferentie.geaccepteerdOp).toBeDefined();
     expect(await zaak.tijdlijn()).toContain('plan.geaccepteerd');
   });

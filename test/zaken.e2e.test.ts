@@ -4,11 +4,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { startHerstel } from '../api/herstel';
-import { procesVia } from '../api/proces';
+import { startHerstel, zaakprocesVia } from '../zaakproces';
 import type { Database } from '../prisma/database';
 import { termijnenVoor } from '../workflows/termijnen';
-import { workflowIdVoorZaak } from '../workflows/zaak-interface';
+import { workflowIdVoorZaak } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
 import { tokenVoor } from './support/toegang';
@@ -137,7 +136,10 @@ test('a case stored while Temporal was away gets its workflow from the sweep', a
   await db.prisma.zaak.update({ where: { id: zaak.id }, data: { aangevraagdOp: new Date(Date.now() - 60_000) } });
   expect((await vraag(`${stack.api}/cases/${zaak.id}`)).body).toMatchObject({ fase: 'aanvraag', live: false });
 
-  const herstel = startHerstel(db.prisma, procesVia(temporal, stack.temporal.taskQueue, termijnenVoor));
+  const herstel = startHerstel(
+    db.prisma,
+    zaakprocesVia(temporal, { taskQueue: stack.temporal.taskQueue, termijnenVoor }),
+  );
   try {
     expect(await herstel.eenmaal()).toBeGreaterThanOrEqual(1);
   } finally {

@@ -3,7 +3,7 @@
 // validation would try to start a workflow and answer 503, failing these tests.
 import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { procesVia } from '../api/proces';
+import { zaakprocesVia } from '../zaakproces';
 import { startApi, type RunningApi } from '../api/server';
 import { termijnenVoor } from '../workflows/termijnen';
 import type { Database } from '../prisma/database';
@@ -26,8 +26,7 @@ beforeAll(async () => {
   api = await startApi(
     {
       prisma: db.prisma,
-      temporal: client,
-      proces: procesVia(client, 'niemand', termijnenVoor),
+      proces: zaakprocesVia(client, { taskQueue: 'niemand', termijnenVoor }),
       databaseBereikbaar: () => db.ping(),
     },
     { host: '127.0.0.1', port: 0 },

@@ -3,8 +3,8 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config/config';
 import { temporalAddress } from '../config/temporal';
-import { berichtinstellingen, startKring } from '../launcher/kring';
-import { onStopSignal } from '../launcher/shutdown';
+import { berichtinstellingen, startKring } from '../service/kring';
+import { onStopSignal } from '../service/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
 Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('INFO') });

@@ -1,18 +1,18 @@
-// A command the case refuses (wrong phase, wrong role, impossible value), with the reason
-// in Dutch and English. Thrown from update validators, so the refusal never enters history;
-// the API shows it as 409.
+// A command the case refuses (wrong phase, wrong role, impossible value), as a failure that
+// carries its reason's code. Thrown from update validators, so the refusal never enters
+// history; the process client turns it into a refusal its callers can read.
 import { ApplicationFailure } from '@temporalio/common';
+import { redenTekst, type Reden } from './contract/redenen';
 
 export const AFWIJZING = 'Afwijzing';
 
-export interface Reden {
-  code: string;
-  nl: string;
-  en: string;
-}
-
 export function afwijzing(reden: Reden): ApplicationFailure {
-  return ApplicationFailure.create({ type: AFWIJZING, message: reden.nl, details: [reden], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: AFWIJZING,
+    message: redenTekst(reden, 'nl'),
+    details: [reden],
+    nonRetryable: true,
+  });
 }
 
 export function isAfwijzing(err: unknown): err is ApplicationFailure {

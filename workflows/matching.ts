@@ -1,6 +1,12 @@
 // Coordinator matching: which coordinators may take this case, best first, and why.
 // Pure: the regiomanager sees the reasons and picks; the coordinator accepts or declines.
-import type { Reden } from './afwijzing';
+
+/** Why a coordinator fits, or does not: shown to the regiomanager in Dutch or English. */
+export interface Reden {
+  code: string;
+  nl: string;
+  en: string;
+}
 
 export interface Kandidaat {
   id: string;

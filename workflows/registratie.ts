@@ -9,8 +9,8 @@ import type { Berichtsoort } from '../activities/berichten/soorten';
 import type { Gebeurtenis, Ontvanger } from '../activities/gebeurtenissen';
 import type { Kanaal, Mislukking } from '../activities/notificaties';
 import { DRINGEND, smsMoment } from './stilte';
-import { coordinator, huidigeTermijn, iso, regiomanager } from './toestand';
-import type { Door, NietBezorgd, ZaakToestand } from './zaak-interface';
+import { coordinator, huidigeTermijn, iso, regiomanager, type ZaakToestand } from './toestand';
+import type { Door, NietBezorgd } from './contract';
 
 const activiteiten = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',

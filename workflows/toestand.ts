@@ -1,15 +1,124 @@
-// The case's state: how it begins, which deadline runs now, and what a query shows.
-// Pure functions over plain data, so continue-as-new can carry the state as it is.
+// The case's own state: what continue-as-new carries to the next run, how it begins, how an
+// older run's state is brought up to date, and the view callers get of it. Pure functions
+// over plain data.
 import type { Ontvanger } from '../activities/gebeurtenissen';
+import type { Berichtsoort } from '../activities/berichten/soorten';
+import type {
+  Afsluiting,
+  Bezoek,
+  Bijeenkomst,
+  Datumvoorstel,
+  Oordeel,
+  Signaal,
+  Verlenging,
+  Voorwaardenstand,
+  Conferentiedeel,
+  DeelnemerRol,
+  Fase,
+  Termijn,
+  Uitnodiging,
+  WettelijkeRol,
+  ZaakStart,
+  ZaakStatus,
+} from './contract';
 import { na } from './termijnen';
-import type { Deelnemer, ZaakStart, ZaakStatus, ZaakToestand } from './zaak-interface';
 
 export const ms = (iso: string): number => Date.parse(iso);
 export const iso = (moment: number): string => new Date(moment).toISOString();
 
+/**
+ * The shape of the state this code writes. A run that starts afresh from an older shape
+ * passes through `bijgewerkt` first, so a change of shape never strands a running case:
+ * raise the number, and add the step from the previous shape there.
+ */
+export const TOESTANDSVERSIE = 1;
+
+export interface Deelnemer {
+  persoonId: string;
+  rol: DeelnemerRol;
+  wettelijkeRol?: WettelijkeRol;
+  uitnodiging: Uitnodiging;
+  bezoek: Bezoek;
+  /** Named in the plan to call the circle together. */
+  aangewezen?: boolean;
+}
+
+/** An SMS held back by the quiet hours, to go out at `op`. */
+export interface Uitgesteld {
+  soort: Berichtsoort;
+  sleutel: string;
+  kanaal: 'sms';
+  op: string;
+}
+
+export interface ZaakToestand {
+  /** The shape of this state (TOESTANDSVERSIE); absent in runs from before it was counted. */
+  versie?: number;
+  zaakId: string;
+  fase: Fase;
+  noodsituatie: boolean;
+  aangevraagdOp: string;
+  regiomanagerId?: string;
+  deelnemers: Deelnemer[];
+  intake: {
+    /** Coordinators who may take the case, best match first. */
+    kandidaten: string[];
+    afgewezenDoor: string[];
+    aangeboden?: string;
+    /** How many offers were made (each offer's message is its own). */
+    aanbiedingen: number;
+    coordinatorId?: string;
+    contactOp?: string;
+    contactUiterlijk: string;
+    escalaties: number;
+  };
+  voorbereiding: {
+    begonnenOp?: string;
+    vraagId?: string;
+    kringCompleet: boolean;
+    datumvoorstellen: Datumvoorstel[];
+    bevestigd?: { voorstelId: string; op: string };
+    herinneringOp?: string;
+    escalatieOp?: string;
+    herinnerd: boolean;
+    geescaleerd: boolean;
+    verlengingen: Verlenging[];
+    /** Conference reminders already sent, by the time-before they stand for. */
+    conferentieHerinnerd: string[];
+  };
+  voorwaarden: Voorwaardenstand[];
+  conferentie: {
+    deel?: Conferentiedeel;
+    /** Besloten tijd rounds: 1 for the first, +1 for every return after an unmet condition. */
+    ronde: number;
+    begonnenOp?: string;
+    bijdragen: Array<{ professionalId: string; aanwezig: boolean }>;
+    plannen: string[];
+    oordelen: Oordeel[];
+    geaccepteerdOp?: string;
+  };
+  uitvoering: {
+    planId?: string;
+    vervolgOp?: string;
+    vervolgGemeld: boolean;
+    vervolgGedaan: boolean;
+    gesprekken: Array<{ op: string; herinnerd: boolean; gehouden: boolean }>;
+    evaluatieOp?: string;
+    evaluatieGemeld: boolean;
+    signalen: Signaal[];
+    bijeenkomsten: Bijeenkomst[];
+  };
+  afsluiting?: { soort: Afsluiting; op: string; redenId?: string };
+  /** SMS held back by the quiet hours. */
+  uitgesteld: Uitgesteld[];
+  /** How many runs this case has had (continue-as-new). */
+  run: number;
+}
+
 /** A request as the workflow first holds it: who is on it comes in while it is taken in. */
 export function beginToestand(start: ZaakStart): ZaakToestand {
   return {
+    versie: TOESTANDSVERSIE,
     zaakId: start.zaakId,
     // Until the workflow has taken the request in (regiomanager, candidates): then intake.
     fase: 'aanvraag',
@@ -46,11 +155,22 @@ export function beginToestand(start: ZaakStart): ZaakToestand {
   };
 }
 
+/** The state a previous run handed over, in today's shape, as the next run. */
+export function bijgewerkt(overgedragen: ZaakToestand): ZaakToestand {
+  const z: ZaakToestand = { ...overgedragen, run: overgedragen.run + 1 };
+  // Shape 1 is the first that was counted: a run from before carried the same shape.
+  if ((z.versie ?? 1) > TOESTANDSVERSIE) {
+    throw new Error(`case state of shape ${z.versie} is newer than this code (${TOESTANDSVERSIE})`);
+  }
+  z.versie = TOESTANDSVERSIE;
+  return z;
+}
+
 /**
  * The deadline that runs now: the target staff work towards, shown in lists as overdue
  * once it has passed. Reminders are not deadlines.
  */
-export function huidigeTermijn(z: ZaakToestand): { soort: string; op: string } | undefined {
+export function huidigeTermijn(z: ZaakToestand): Termijn | undefined {
   const open = z.uitvoering.signalen.filter((s) => !s.opgepakt);
   switch (z.fase) {
     case 'intake':
@@ -73,7 +193,7 @@ export function toetsers(z: ZaakToestand): string[] {
   return z.voorwaarden.filter((v) => v.gepubliceerd).map((v) => v.professionalId);
 }
 
-export function wachtOpToetsing(z: ZaakToestand): string[] {
+function wachtOpToetsing(z: ZaakToestand): string[] {
   if (z.fase !== 'conferentie' || z.conferentie.deel !== 'presentatie' || z.conferentie.geaccepteerdOp) return [];
   const gedaan = new Set(
     z.conferentie.oordelen.filter((o) => o.ronde === z.conferentie.ronde).map((o) => o.professionalId),
@@ -81,12 +201,57 @@ export function wachtOpToetsing(z: ZaakToestand): string[] {
   return toetsers(z).filter((p) => !gedaan.has(p));
 }
 
+/** What the status query answers: a copy, in the shape callers read, never the state itself. */
 export function statusVan(z: ZaakToestand): ZaakStatus {
-  const kopie = JSON.parse(JSON.stringify(z)) as ZaakToestand;
-  return { ...kopie, termijn: huidigeTermijn(z), wachtOpToetsing: wachtOpToetsing(z) };
+  const { intake: i, voorbereiding: v, conferentie: c, uitvoering: u } = kopie(z);
+  return {
+    zaakId: z.zaakId,
+    fase: z.fase,
+    noodsituatie: z.noodsituatie,
+    aangevraagdOp: z.aangevraagdOp,
+    regiomanagerId: z.regiomanagerId,
+    coordinatorId: i.coordinatorId,
+    termijn: huidigeTermijn(z),
+    deelnemers: z.deelnemers.map((d) => ({ ...d, aangewezen: d.aangewezen === true })),
+    intake: {
+      kandidaten: i.kandidaten,
+      aangeboden: i.aangeboden,
+      afgewezenDoor: i.afgewezenDoor,
+      contactOp: i.contactOp,
+      contactUiterlijk: i.contactUiterlijk,
+      escalaties: i.escalaties,
+    },
+    voorbereiding: {
+      begonnenOp: v.begonnenOp,
+      vraagId: v.vraagId,
+      kringCompleet: v.kringCompleet,
+      datumvoorstellen: v.datumvoorstellen,
+      bevestigd: v.bevestigd,
+      herinneringOp: v.herinneringOp,
+      escalatieOp: v.escalatieOp,
+      verlengingen: v.verlengingen,
+    },
+    voorwaarden: kopie(z.voorwaarden),
+    conferentie: { ...c, wachtOpToetsing: wachtOpToetsing(z) },
+    uitvoering: {
+      planId: u.planId,
+      vervolgOp: u.vervolgOp,
+      vervolgGedaan: u.vervolgGedaan,
+      gesprekken: u.gesprekken.map(({ op, gehouden }) => ({ op, gehouden })),
+      evaluatieOp: u.evaluatieOp,
+      signalen: u.signalen,
+      bijeenkomsten: u.bijeenkomsten,
+    },
+    afsluiting: z.afsluiting && { ...z.afsluiting },
+    wachtOpOchtend: z.uitgesteld.map(({ soort, op }) => ({ soort, op })),
+  };
 }
 
-// ---- Who hears of what ----------------------------------------------------------------
+function kopie<T>(waarde: T): T {
+  return JSON.parse(JSON.stringify(waarde)) as T;
+}
+
+// ---- Who hears of what, and who holds which part ----------------------------------------
 
 export const regiomanager = (z: ZaakToestand): Ontvanger[] =>
   z.regiomanagerId ? [{ persoonId: z.regiomanagerId, rol: 'regiomanager' }] : [];
@@ -104,7 +269,7 @@ export const genodigden = (z: ZaakToestand): Ontvanger[] =>
     .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
 
 /** The person's part in the case; without a role, their part other than having asked for it. */
-export function deelnemer(z: ZaakToestand, persoonId: string, rol?: Deelnemer['rol']): Deelnemer | undefined {
+export function deelnemer(z: ZaakToestand, persoonId: string, rol?: DeelnemerRol): Deelnemer | undefined {
   const rollen = z.deelnemers.filter((d) => d.persoonId === persoonId && (rol === undefined || d.rol === rol));
   return rollen.find((d) => d.rol !== 'aanvrager') ?? rollen[0];
 }

@@ -1,9 +1,9 @@
-// Driving a case through its process in tests, the way the API does: content (texts, forms,
-// plans, verdicts) is stored first, then the command refers to it by id.
+// Driving a case through its process in tests, the way the API does: the request is stored
+// and started, and content (texts, forms, plans, verdicts) is stored, through the same
+// production code (zaakproces/); then the command refers to it by id.
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { lokaleUitbus, type Verzender } from '../../activities/verzenders';
@@ -12,19 +12,30 @@ import { binnen } from './stack';
 import { termijnenVoor, type Termijnen } from '../../workflows/termijnen';
 import type { zaak as zaakWorkflow } from '../../workflows/zaak';
 import {
-  opdrachten,
-  statusQuery,
   workflowIdVoorZaak,
   type Door,
+  type OpdrachtArg,
   type Opdrachtnaam,
-  type Opdrachtresultaat,
   type WettelijkeRol,
   type ZaakStatus,
-} from '../../workflows/zaak-interface';
+} from '../../workflows/contract';
+import {
+  aanvraagVastleggen,
+  deelnemerBewaren,
+  planBewaren,
+  ProcesOnbereikbaar,
+  tekstBewaren,
+  toetsingBewaren,
+  voorwaardenBewaren,
+  zaakprocesVia,
+  ZaakAanvraag,
+  type Inhoudcontext,
+  type Tekstsoort,
+  type Zaakproces,
+} from '../../zaakproces';
 
-/** The argument of command K, as the workflow interface defines it. */
-export type ArgOf<K extends Opdrachtnaam> =
-  (typeof opdrachten)[K] extends UpdateDefinition<Opdrachtresultaat, [infer A], string> ? A : never;
+/** The argument of command K. */
+export type ArgOf<K extends Opdrachtnaam> = OpdrachtArg<K>;
 
 export interface Wereld {
   regio: string;
@@ -33,10 +44,10 @@ export interface Wereld {
   coordinatoren: Record<'anna' | 'bram' | 'carla', string>;
 }
 
+const emailVan = (naam: string) => `${naam.toLowerCase().replace(/\W/g, '.')}@example.org`;
+
 async function persoon(prisma: PrismaClient, naam: string): Promise<string> {
-  return (
-    await prisma.persoon.create({ data: { naam, email: `${naam.toLowerCase().replace(/\W/g, '.')}@example.org` } })
-  ).id;
+  return (await prisma.persoon.create({ data: { naam, email: emailVan(naam) } })).id;
 }
 
 /** A region of its own per call, so tests running side by side never see each other's coordinators. */
@@ -71,15 +82,16 @@ export class ZaakInTest {
     aangewezen: (id: string) => Door;
     hoofdpersoon: Door;
   };
+  readonly handle: WorkflowHandle<typeof zaakWorkflow>;
 
   constructor(
-    readonly prisma: PrismaClient,
-    readonly handle: WorkflowHandle<typeof zaakWorkflow>,
+    readonly p: Proces,
     readonly id: string,
     readonly w: Wereld,
     readonly hoofdpersoonId: string,
     coordinatorId = w.coordinatoren.anna,
   ) {
+    this.handle = p.client.workflow.getHandle(workflowIdVoorZaak(id));
     this.door = {
       regiomanager: { persoonId: w.regiomanager, rol: 'regiomanager' },
       coordinator: { persoonId: coordinatorId, rol: 'coordinator' },
@@ -89,25 +101,29 @@ export class ZaakInTest {
     };
   }
 
+  get prisma(): PrismaClient {
+    return this.p.prisma;
+  }
+
   /**
    * The Java test server can lose a query that reaches a run just as it continues-as-new
    * (the answer never comes). A query changes nothing, so a bounded retry is safe.
    */
   async status(pogingen = 4): Promise<ZaakStatus> {
-    const { connection } = this.handle.client;
     for (let poging = 1; ; poging++) {
       try {
-        return await connection.withDeadline(Date.now() + 20_000, () => this.handle.query(statusQuery));
+        const status = await this.p.proces.status(this.id);
+        if (!status) throw new Error(`case ${this.id} has no process`);
+        return status;
       } catch (err) {
-        if (poging >= pogingen || !isDeadline(err)) throw err;
+        if (poging >= pogingen || !(err instanceof ProcesOnbereikbaar)) throw err;
       }
     }
   }
 
-  /** Gives the command, then reads the whole status, as the API does. */
+  /** Gives the command through the process client, then reads the whole status, as the API does. */
   async opdracht<K extends Opdrachtnaam>(naam: K, arg: ArgOf<K>): Promise<ZaakStatus> {
-    const update = opdrachten[naam] as UpdateDefinition<Opdrachtresultaat, [ArgOf<K>], string>;
-    const resultaat = await this.handle.executeUpdate(update, { args: [arg] });
+    const resultaat = await this.p.proces.opdracht(this.id, naam, arg);
     const status = await this.status();
     expect(status.fase).toBe(resultaat.fase);
     return status;
@@ -115,8 +131,12 @@ export class ZaakInTest {
 
   // ---- content, stored as the API stores it before the command ----
 
-  async tekst(soort: string, inhoud: string): Promise<string> {
-    return (await this.prisma.tekst.create({ data: { zaakId: this.id, soort, inhoud } })).id;
+  inhoud(door: Door = this.door.coordinator): Inhoudcontext {
+    return { prisma: this.prisma, zaakId: this.id, door };
+  }
+
+  tekst(soort: Tekstsoort, inhoud: string): Promise<string> {
+    return tekstBewaren(this.inhoud(), soort, inhoud);
   }
 
   /** A new participant: stored, then added to the case by the coordinator. */
@@ -125,68 +145,48 @@ export class ZaakInTest {
   }
 
   async deelnemerDoor(door: Door, naam: string, rol: 'netwerk' | 'professional', wettelijkeRol?: WettelijkeRol) {
-    const persoonId = await persoon(this.prisma, naam);
-    await this.prisma.deelnemer.create({ data: { zaakId: this.id, persoonId, rol, status: 'concept' } });
+    const persoonId = await deelnemerBewaren(this.inhoud(door), {
+      persoon: { naam, email: emailVan(naam), taal: 'nl' },
+      rol,
+    });
     await this.opdracht('deelnemerToevoegen', { door, persoonId, rol, wettelijkeRol });
     return persoonId;
   }
 
-  async voorwaarden(professionalId: string, voorwaarden: string[], versie = 1) {
-    const formulier = await this.prisma.voorwaardenFormulier.create({
-      data: {
-        zaakId: this.id,
-        professionalId,
-        versie,
-        zorgen: 'Zorgen over de veiligheid van de kinderen.',
-        voorwaarden: { create: voorwaarden.map((tekst, i) => ({ nummer: i + 1, tekst })) },
-      },
-    });
+  /** A professional's conditions, handed in and published. */
+  async voorwaarden(professionalId: string, voorwaarden: string[]) {
     const door = this.door.professional(professionalId);
-    await this.opdracht('voorwaardenIndienen', { door, formulierId: formulier.id, versie, aantal: voorwaarden.length });
-    await this.opdracht('voorwaardenPubliceren', { door, formulierId: formulier.id });
-    return formulier.id;
+    const formulier = await voorwaardenBewaren(this.inhoud(door), {
+      zorgen: 'Zorgen over de veiligheid van de kinderen.',
+      voorwaarden,
+    });
+    await this.opdracht('voorwaardenIndienen', { door, ...formulier });
+    await this.opdracht('voorwaardenPubliceren', { door, formulierId: formulier.formulierId });
+    return formulier.formulierId;
   }
 
-  async plan(versie: number, hulpvragen: Record<string, string> = {}): Promise<string> {
-    const plan = await this.prisma.plan.create({
-      data: {
-        zaakId: this.id,
-        versie,
-        acties: {
-          create: [
-            { nummer: 1, wat: 'De kinderen slapen bij oma als het thuis onrustig is', wie: 'Oma', uiterlijk: null },
-            { nummer: 2, wat: 'Vader gaat naar de verslavingszorg', wie: 'Vader', uiterlijk: null },
-          ],
-        },
-        hulpvragen: {
-          create: Object.entries(hulpvragen).map(([professionalId, tekst]) => ({ professionalId, tekst })),
-        },
-      },
+  /** The next version of the family's plan. */
+  plan(hulpvragen: Record<string, string> = {}): Promise<string> {
+    return planBewaren(this.inhoud(), {
+      acties: [
+        { wat: 'De kinderen slapen bij oma als het thuis onrustig is', wie: 'Oma' },
+        { wat: 'Vader gaat naar de verslavingszorg', wie: 'Vader' },
+      ],
+      hulpvragen: Object.entries(hulpvragen).map(([professionalId, tekst]) => ({ professionalId, tekst })),
     });
-    return plan.id;
   }
 
   async toetsen(professionalId: string, oordelen: boolean[]) {
-    const status = await this.status();
-    const toetsing = await this.prisma.toetsing.create({
-      data: {
-        zaakId: this.id,
-        planId: status.conferentie.plannen.at(-1)!,
-        professionalId,
-        ronde: status.conferentie.ronde,
-        oordelen: {
-          create: oordelen.map((voldaan, i) => ({
-            nummer: i + 1,
-            voldaan,
-            reden: voldaan ? 'Geregeld in het plan.' : 'Nog niet veilig.',
-          })),
-        },
-      },
-    });
+    const door = this.door.professional(professionalId);
+    const gegeven = oordelen.map((voldaan, i) => ({
+      nummer: i + 1,
+      voldaan,
+      reden: voldaan ? 'Geregeld in het plan.' : 'Nog niet veilig.',
+    }));
     return this.opdracht('toetsen', {
-      door: this.door.professional(professionalId),
-      toetsingId: toetsing.id,
-      oordelen: oordelen.map((voldaan, i) => ({ nummer: i + 1, voldaan })),
+      door,
+      toetsingId: await toetsingBewaren(this.inhoud(door), gegeven),
+      oordelen: gegeven.map(({ nummer, voldaan }) => ({ nummer, voldaan })),
     });
   }
 
@@ -210,8 +210,15 @@ export interface Proces {
   client: Client;
   taskQueue: string;
   prisma: PrismaClient;
+  /** The process client, as the API has it. */
+  proces: Zaakproces;
   /** Current (possibly skipped) time. */
   nu(): Promise<number>;
+}
+
+/** The process client for tests: generous waits, since the test server may be busy. */
+export function testproces(client: Client, taskQueue: string): Zaakproces {
+  return zaakprocesVia(client, { taskQueue, termijnenVoor, statusWachttijdMs: 20_000, opdrachtWachttijdMs: 60_000 });
 }
 
 /** Stores a request as POST /cases does and starts its workflow. */
@@ -222,43 +229,24 @@ export async function nieuweZaak(
     noodsituatie?: boolean;
     termijnen?: Termijnen;
     doorstartNa?: number;
-    wensen?: object;
+    wensen?: ZaakAanvraag['wensen'];
     /** Start the workflow this long after the request (ms), as the sweep does for a stored request. */
     aangevraagdGeleden?: number;
   } = {},
 ): Promise<ZaakInTest> {
-  const noodsituatie = opties.noodsituatie ?? false;
-  const id = crypto.randomUUID();
-  const hoofdpersoonId = await persoon(p.prisma, 'Samira El Amrani');
-  await p.prisma.zaak.create({
-    data: {
-      id,
-      regio: w.regio,
-      noodsituatie,
-      workflowId: workflowIdVoorZaak(id),
-      wensen: opties.wensen ?? { taal: 'Arabisch', geslacht: 'vrouw' },
-      deelnemers: {
-        create: [
-          { persoonId: hoofdpersoonId, rol: 'hoofdpersoon' },
-          { persoonId: hoofdpersoonId, rol: 'aanvrager', relatie: 'hoofdpersoon' },
-        ],
-      },
-    },
+  const aanvraag = ZaakAanvraag.parse({
+    aanvrager: { relatie: 'hoofdpersoon' },
+    hoofdpersoon: { naam: 'Samira El Amrani', email: emailVan('Samira El Amrani') },
+    regio: w.regio,
+    noodsituatie: opties.noodsituatie ?? false,
+    wensen: opties.wensen ?? { taal: 'Arabisch', geslacht: 'vrouw' },
   });
-  const handle = await p.client.workflow.start<typeof zaakWorkflow>('zaak', {
-    taskQueue: p.taskQueue,
-    workflowId: workflowIdVoorZaak(id),
-    args: [
-      {
-        zaakId: id,
-        noodsituatie,
-        aangevraagdOp: new Date((await p.nu()) - (opties.aangevraagdGeleden ?? 0)).toISOString(),
-        termijnen: opties.termijnen ?? termijnenVoor(noodsituatie),
-        doorstartNa: opties.doorstartNa,
-      },
-    ],
+  const opgeslagen = await aanvraagVastleggen(p.prisma, aanvraag, {
+    aangevraagdOp: new Date((await p.nu()) - (opties.aangevraagdGeleden ?? 0)),
   });
-  const zaak = new ZaakInTest(p.prisma, handle, id, w, hoofdpersoonId);
+  await p.proces.start(opgeslagen, { termijnen: opties.termijnen, doorstartNa: opties.doorstartNa });
+  const hoofdpersoonId = opgeslagen.deelnemers.find((d) => d.rol === 'hoofdpersoon')!.persoonId;
+  const zaak = new ZaakInTest(p, opgeslagen.id, w, hoofdpersoonId);
   // The workflow takes the request in first (regiomanager, candidates).
   await binnen(30_000, async () => ((await zaak.status()).fase === 'aanvraag' ? undefined : true));
   return zaak;
@@ -274,12 +262,4 @@ export function maakWorker(
 ) {
   const activities = createActivities({ prisma, verzender: bezorger, publicBaseUrl: 'http://kring.test' });
   return Worker.create({ connection, taskQueue, workflowBundle: bundle, activities });
-}
-
-/** gRPC's DEADLINE_EXCEEDED, on the error or the cause the SDK wrapped it in. */
-function isDeadline(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === 4) return true;
-  }
-  return false;
 }

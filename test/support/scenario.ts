@@ -10,7 +10,7 @@ import type { Verzender } from '../../activities/verzenders';
 import type { Database } from '../../prisma/database';
 import { amsterdamVerschuiving } from '../../workflows/stilte';
 import { timeSkippingExecutable, workflowBundle } from './omgeving';
-import { maakWorker, nieuweZaak, wereld, type Proces, type Wereld, type ZaakInTest } from './proces';
+import { maakWorker, nieuweZaak, testproces, wereld, type Proces, type Wereld, type ZaakInTest } from './proces';
 
 export const DAG = 24 * 60 * 60 * 1000;
 export const WEEK = 7 * DAG;
@@ -61,7 +61,13 @@ export async function scenario(
   try {
     const taskQueue = `proces-${crypto.randomUUID()}`;
     const client = new Client({ connection });
-    const p: Proces = { client, taskQueue, prisma: db.prisma, nu: () => env.currentTimeMs() };
+    const p: Proces = {
+      client,
+      taskQueue,
+      prisma: db.prisma,
+      proces: testproces(client, taskQueue),
+      nu: () => env.currentTimeMs(),
+    };
     const w = await wereld(db.prisma);
     const worker = await maakWorker(env.nativeConnection, taskQueue, await workflowBundle(), db.prisma, bezorger);
     await worker.runUntil(async () => {
@@ -189,7 +195,7 @@ export async function totUitvoering(
 ): Promise<Kring & { planId: string; evaluatie: string; gesprek: string }> {
   const kring = await totBeslotenTijd(o, zaak, [1]);
   const door = zaak.door.coordinator;
-  const planId = await zaak.plan(1, { [kring.professionals[0]!]: 'Begeleiding van vader' });
+  const planId = await zaak.plan({ [kring.professionals[0]!]: 'Begeleiding van vader' });
   await zaak.opdracht('planPresenteren', { door, planId });
   await zaak.toetsen(kring.professionals[0]!, [true]);
   const gesprek = await o.over(6 * WEEK);

@@ -2,7 +2,7 @@
 // run's database, and worker + API in this process, exactly as `npm start` composes them.
 import type { TemporalConfig } from '../../config/config';
 import { startDevServer, type DevServer } from '../../launcher/dev-server';
-import { startKring, type RunningKring } from '../../launcher/kring';
+import { startKring, type RunningKring } from '../../service/kring';
 import type { Database } from '../../prisma/database';
 import type { Termijnen } from '../../workflows/termijnen';
 import { freePort, tempDir, temporalCliPath, workflowBundle } from './omgeving';

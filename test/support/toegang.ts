@@ -52,3 +52,51 @@ export async function zaakInVoorbereiding(
   if (fase !== 'voorbereiding') throw new Error(`after contact the case is in ${fase}`);
   return zaakId;
 }
+
+/**
+ * From voorbereiding to the presentation of the plan, through the API: the coordinator records
+ * the question, adds a professional with a legal role and an aunt, invites them; the
+ * professional sets one condition and publishes it; the date is confirmed, the circle
+ * complete, the conference runs and the family presents its plan.
+ */
+export async function totPresentatieViaApi(
+  api: string,
+  zaakId: string,
+  coordinator: string,
+  /** A token for the professional, once kring has made her person. */
+  professionalToken: (persoonId: string) => Promise<string>,
+): Promise<{ professional: string; professionalToken: string }> {
+  const doe = (pad: string, body: unknown, token = coordinator) => opdrachtViaApi(api, zaakId, pad, body, token);
+  await doe('vraag-vastleggen', { vraag: 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?' });
+  const { persoonId: professional } = await doe('deelnemer-toevoegen', {
+    persoon: { naam: 'Petra Voogd', email: 'petra.voogd@example.org' },
+    rol: 'professional',
+    wettelijkeRol: 'jeugdbescherming',
+  });
+  const { persoonId: tante } = await doe('deelnemer-toevoegen', {
+    persoon: { naam: 'Tante Fatima', email: 'fatima@example.org' },
+    rol: 'netwerk',
+  });
+  for (const persoonId of [professional, tante]) {
+    await doe('deelnemer-bijwerken', { persoonId, uitnodiging: 'uitgenodigd', bezoek: 'bezocht' });
+  }
+  const token = await professionalToken(professional);
+  const { formulierId } = await doe(
+    'voorwaarden-indienen',
+    { zorgen: 'Geweld in huis.', voorwaarden: ['De kinderen wonen waar geen geweld is.'] },
+    token,
+  );
+  await doe('voorwaarden-publiceren', { formulierId }, token);
+  const { voorstelId } = await doe('datum-voorstellen', {
+    op: new Date(Date.now() + 7 * 24 * 3_600_000).toISOString(),
+  });
+  await doe('datum-bevestigen', { voorstelId });
+  await doe('kring-compleet', { compleet: true });
+  await doe('conferentie-starten', {});
+  await doe('besloten-tijd-starten', {});
+  await doe('plan-presenteren', {
+    acties: [{ wat: 'De kinderen slapen bij oma als het thuis onrustig is', wie: 'Oma' }],
+    hulpvragen: [{ professionalId: professional, tekst: 'Begeleid vader naar de verslavingszorg.' }],
+  });
+  return { professional, professionalToken: token };
+}

@@ -1,7 +1,6 @@
 // Case data for tests: a valid request as an API caller sends it, and a stored case record.
-import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { workflowIdVoorZaak } from '../../workflows/zaak-interface';
+import { aanvraagVastleggen, ZaakAanvraag } from '../../zaakproces';
 
 export function geldigeAanvraag(overrides: Record<string, unknown> = {}) {
   return {
@@ -21,21 +20,14 @@ export function geldigeAanvraag(overrides: Record<string, unknown> = {}) {
 }
 
 /** A case record as the API stores it (main person who asked herself), without starting its workflow. */
-export async function opgeslagenZaak(prisma: PrismaClient, noodsituatie = false) {
-  const id = crypto.randomUUID();
-  const hoofdpersoon = await prisma.persoon.create({ data: { naam: 'Samira El Amrani', telefoon: '+31612345678' } });
-  return prisma.zaak.create({
-    data: {
-      id,
+export function opgeslagenZaak(prisma: PrismaClient, noodsituatie = false) {
+  return aanvraagVastleggen(
+    prisma,
+    ZaakAanvraag.parse({
+      aanvrager: { relatie: 'hoofdpersoon' },
+      hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '+31612345678' },
       regio: 'Flevoland',
       noodsituatie,
-      workflowId: workflowIdVoorZaak(id),
-      deelnemers: {
-        create: [
-          { persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' },
-          { persoonId: hoofdpersoon.id, rol: 'aanvrager', relatie: 'hoofdpersoon' },
-        ],
-      },
-    },
-  });
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 // A request stored while Temporal was out of reach keeps its place: this sweep starts the
 // workflow of every case still waiting in "aanvraag", once Temporal answers again.
 import type { PrismaClient } from '@prisma/client';
-import type { Proces } from './proces';
+import type { Zaakproces } from './client';
 
 /** Younger requests are still in the hands of the request that stored them. */
 const ONGEMOEID_MS = 30_000;
@@ -13,7 +13,7 @@ export interface Herstel {
   stop(): void;
 }
 
-export function startHerstel(prisma: PrismaClient, proces: Proces): Herstel {
+export function startHerstel(prisma: PrismaClient, proces: Zaakproces): Herstel {
   let bezig: Promise<number> | undefined;
   const eenmaal = () => {
     bezig ??= sweep(prisma, proces).finally(() => (bezig = undefined));
@@ -24,7 +24,7 @@ export function startHerstel(prisma: PrismaClient, proces: Proces): Herstel {
   return { eenmaal, stop: () => clearInterval(timer) };
 }
 
-async function sweep(prisma: PrismaClient, proces: Proces): Promise<number> {
+async function sweep(prisma: PrismaClient, proces: Zaakproces): Promise<number> {
   const wachtend = await prisma.zaak.findMany({
     where: { fase: 'aanvraag', aangevraagdOp: { lt: new Date(Date.now() - ONGEMOEID_MS) } },
     select: { id: true, noodsituatie: true, aangevraagdOp: true },

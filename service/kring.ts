@@ -5,8 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { startHerstel } from '../api/herstel';
-import { procesVia } from '../api/proces';
 import { startApi } from '../api/server';
 import { verzender, type Kanaalinstellingen } from '../activities/verzenders';
 import type { Config, TemporalConfig } from '../config/config';
@@ -14,6 +12,7 @@ import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
+import { startHerstel, zaakprocesVia } from '../zaakproces';
 
 export interface KringOptions {
   temporal: TemporalConfig;
@@ -66,14 +65,16 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
       const clientConnection = await Connection.connect(connectionOptions);
       cleanup.push(() => clientConnection.close());
       const temporal = new Client({ connection: clientConnection, namespace: options.temporal.namespace });
-      const proces = procesVia(temporal, options.temporal.taskQueue, options.termijnenVoor ?? standaardTermijnen);
+      const proces = zaakprocesVia(temporal, {
+        taskQueue: options.temporal.taskQueue,
+        termijnenVoor: options.termijnenVoor ?? standaardTermijnen,
+      });
       const herstel = startHerstel(prisma, proces);
       cleanup.push(async () => herstel.stop());
       const { kanalen, publicBaseUrl } = options.berichten;
       const api = await startApi(
         {
           prisma,
-          temporal,
           proces,
           databaseBereikbaar: () => options.database.ping(),
           twilio: kanalen.twilio && { authToken: kanalen.twilio.authToken, publicBaseUrl },

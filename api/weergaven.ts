@@ -1,0 +1,167 @@
+// What the API answers about cases, as typed views: the stored record, with the process's
+// live status where it answered. A view shows what its reader may see, and no more.
+import type { AuditEvent, Bericht, Gebeurtenis, Melding, PrismaClient, Zaak } from '@prisma/client';
+import type { Termijn, ZaakStatus } from '../workflows/contract';
+import type { Zaakrecord } from '../zaakproces';
+
+/** What anyone who may see the case reads: no names, no contact details, no content. */
+export interface ZaakSamenvatting {
+  id: string;
+  fase: string;
+  /** Whether the process answered: without it, phase and deadline are as last stored. */
+  live: boolean;
+  noodsituatie: boolean;
+  regio: string;
+  gemeente: string | null;
+  aangevraagdOp: string;
+  /** The deadline that runs now, e.g. { soort: 'contact', op: … }. */
+  termijn: Termijn | null;
+  escalaties: number | null;
+  conferentieOp: string | null;
+}
+
+export function samenvatting(zaak: Zaakrecord, status: ZaakStatus | undefined): ZaakSamenvatting {
+  return {
+    id: zaak.id,
+    fase: status?.fase ?? zaak.fase,
+    live: status !== undefined,
+    noodsituatie: zaak.noodsituatie,
+    regio: zaak.regio,
+    gemeente: zaak.gemeente,
+    aangevraagdOp: zaak.aangevraagdOp.toISOString(),
+    termijn: status?.termijn ?? null,
+    escalaties: status?.intake.escalaties ?? null,
+    conferentieOp: status?.voorbereiding.bevestigd?.op ?? null,
+  };
+}
+
+interface Persoonsweergave {
+  id: string;
+  naam: string;
+  email: string | null;
+  telefoon: string | null;
+  taal: string;
+  organisatie: string | null;
+}
+
+/** The whole case, for the regiomanager and the coordinator. */
+export interface ZaakWeergave extends ZaakSamenvatting {
+  vraag: string | null;
+  wensen: unknown;
+  contactOpgenomenOp: string | null;
+  hoofdpersoon: Persoonsweergave;
+  aanvrager: { relatie: string | null } & Partial<Persoonsweergave>;
+}
+
+function persoonWeergave(p: Zaakrecord['deelnemers'][number]['persoon']): Persoonsweergave {
+  return { id: p.id, naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal, organisatie: p.organisatie };
+}
+
+export function weergave(zaak: Zaakrecord, status: ZaakStatus | undefined): ZaakWeergave {
+  const rol = (r: string) => zaak.deelnemers.find((d) => d.rol === r);
+  const hoofdpersoon = rol('hoofdpersoon')!;
+  const aanvrager = rol('aanvrager')!;
+  return {
+    ...samenvatting(zaak, status),
+    vraag: zaak.vraag,
+    wensen: zaak.wensen,
+    contactOpgenomenOp: status?.intake.contactOp ?? null,
+    hoofdpersoon: persoonWeergave(hoofdpersoon.persoon),
+    aanvrager:
+      aanvrager.persoonId === hoofdpersoon.persoonId
+        ? { relatie: aanvrager.relatie }
+        : { relatie: aanvrager.relatie, ...persoonWeergave(aanvrager.persoon) },
+  };
+}
+
+/** A professional reads the question, their own conditions, the presented plan and their own share of it. */
+export interface ProfessioneleWeergave extends ZaakSamenvatting {
+  vraag: string | null;
+  voorwaarden: Array<{
+    id: string;
+    versie: number;
+    status: string;
+    zorgen: string;
+    voorwaarden: Array<{ nummer: number; tekst: string }>;
+  }>;
+  plan: {
+    versie: number;
+    acties: Array<{ nummer: number; wat: string; wie: string; uiterlijk: Date | null }>;
+    hulpvraag: string | null;
+  } | null;
+}
+
+export async function professioneleWeergave(
+  prisma: PrismaClient,
+  zaak: Zaakrecord,
+  status: ZaakStatus | undefined,
+  persoonId: string,
+): Promise<ProfessioneleWeergave> {
+  const [formulieren, plan] = await Promise.all([
+    prisma.voorwaardenFormulier.findMany({
+      where: { zaakId: zaak.id, professionalId: persoonId },
+      include: { voorwaarden: { orderBy: { nummer: 'asc' } } },
+      orderBy: { versie: 'asc' },
+    }),
+    prisma.plan.findFirst({
+      where: { zaakId: zaak.id, status: { not: 'concept' } },
+      include: { acties: { orderBy: { nummer: 'asc' } }, hulpvragen: { where: { professionalId: persoonId } } },
+      orderBy: { versie: 'desc' },
+    }),
+  ]);
+  return {
+    ...samenvatting(zaak, status),
+    vraag: zaak.vraag,
+    voorwaarden: formulieren.map((f) => ({
+      id: f.id,
+      versie: f.versie,
+      status: f.status,
+      zorgen: f.zorgen,
+      voorwaarden: f.voorwaarden.map((v) => ({ nummer: v.nummer, tekst: v.tekst })),
+    })),
+    plan: plan && {
+      versie: plan.versie,
+      acties: plan.acties.map((a) => ({ nummer: a.nummer, wat: a.wat, wie: a.wie, uiterlijk: a.uiterlijk })),
+      hulpvraag: plan.hulpvragen[0]?.tekst ?? null,
+    },
+  };
+}
+
+/** A line in a list of cases: from the stored record only, so a long list never waits for the process. */
+export function lijstregel(z: Zaak) {
+  return {
+    id: z.id,
+    fase: z.fase,
+    regio: z.regio,
+    noodsituatie: z.noodsituatie,
+    aangevraagdOp: z.aangevraagdOp.toISOString(),
+    termijn: z.termijnOp ? { soort: z.termijnSoort, op: z.termijnOp.toISOString() } : null,
+    verlopen: z.termijnOp !== null && z.termijnOp < new Date() && z.fase !== 'afgesloten',
+  };
+}
+
+export function tijdlijnregel(r: Gebeurtenis) {
+  return { soort: r.soort, op: r.op.toISOString(), doorId: r.doorId, details: r.details };
+}
+
+export function auditregel(r: AuditEvent) {
+  return { actor: r.actor, via: r.via, actie: r.actie, op: r.op.toISOString(), details: r.details };
+}
+
+/** A message and how it fared; its contents stay in the outbox. */
+export function berichtregel(b: Bericht & { melding: Melding }) {
+  return {
+    id: b.id,
+    soort: b.melding.soort,
+    ontvangerId: b.melding.ontvangerId,
+    rol: b.melding.rol,
+    kanaal: b.kanaal,
+    taal: b.taal,
+    status: b.status,
+    providerId: b.providerId,
+    fout: b.fout,
+    pogingen: b.pogingen,
+    aangemaaktOp: b.aangemaaktOp.toISOString(),
+    bijgewerktOp: b.bijgewerktOp.toISOString(),
+  };
+}

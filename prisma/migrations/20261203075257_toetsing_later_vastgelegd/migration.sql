@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "toetsing" ALTER COLUMN "planId" DROP NOT NULL,
+ALTER COLUMN "ronde" DROP NOT NULL;
+

@@ -1,0 +1,40 @@
+// Ending a case: the circle agreed at the evaluation, or the regiomanager closes it; and at
+// any phase the family may withdraw (participation is voluntary) or the regiomanager cancel.
+// Always with a reason (the command's schema requires it), recorded; coordinator and
+// regiomanager are told.
+import type { Gebeurtenis } from '../activities/gebeurtenissen';
+import { ACTIEVE_FASEN, type Afsluiting, type Door } from './contract';
+import type { Proces } from './fase';
+import type { Regels } from './opdrachtmotor';
+import { coordinator, iso, regiomanager } from './toestand';
+
+export async function sluit(
+  { z, reg }: Proces,
+  soort: Afsluiting,
+  door: Door,
+  redenId?: string,
+  vooraf: Gebeurtenis[] = [],
+): Promise<void> {
+  await reg.leg([...vooraf, { soort: 'afgesloten', afsluiting: soort, redenId }], door, (n) => {
+    n.fase = 'afgesloten';
+    n.afsluiting = { soort, op: iso(Date.now()), redenId };
+  });
+  await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
+}
+
+export function afsluiting(p: Proces): Regels<'afsluiten' | 'intrekken' | 'annuleren'> {
+  return {
+    afsluiten: {
+      fasen: ['uitvoering'],
+      uitvoeren: ({ redenId, door }) => sluit(p, 'afgerond', door, redenId),
+    },
+    intrekken: {
+      fasen: ACTIEVE_FASEN,
+      uitvoeren: ({ redenId, door }) => sluit(p, 'ingetrokken', door, redenId),
+    },
+    annuleren: {
+      fasen: ACTIEVE_FASEN,
+      uitvoeren: ({ redenId, door }) => sluit(p, 'geannuleerd', door, redenId),
+    },
+  };
+}

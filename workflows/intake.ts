@@ -1,0 +1,167 @@
+// Aanvraag and intake. The request lands with the regiomanager of its region, who gets the
+// coordinators that match the main person's wishes and offers the case to one of them. The
+// coordinator who accepts contacts the family within the contact deadline (3 days; on the
+// emergency path 24 hours). Missing it escalates to the regiomanager, and again at every
+// interval until contact is recorded; then preparation begins.
+import type { Duration } from '@temporalio/common';
+import { afwijzing } from './afwijzing';
+import { reden, type Door } from './contract';
+import type { Proces, Procesfase } from './fase';
+import { kandidatenZoeken, zaakOpenen } from './registratie';
+import { na } from './termijnen';
+import { iso, ms, regiomanager } from './toestand';
+
+// A clock skew allowance for "it happened at …" given by a caller.
+export const KLOKSPELING_MS = 5 * 60_000;
+
+/** Takes the request in: its regiomanager, who is on it, the candidate coordinators. */
+export async function aanvraagInnemen({ z, reg }: Proces): Promise<void> {
+  await reg.beurt(async () => {
+    const { regiomanagerId, deelnemers } = await zaakOpenen({ zaakId: z.zaakId });
+    const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: [] });
+    await reg.leg(
+      [
+        { soort: 'fase', fase: 'intake' },
+        { soort: 'regiomanager', persoonId: regiomanagerId ?? null },
+      ],
+      undefined,
+      (n) => {
+        n.regiomanagerId = regiomanagerId;
+        n.deelnemers = deelnemers.map((d) => ({ ...d, uitnodiging: 'niet_uitgenodigd', bezoek: 'niet_gepland' }));
+        n.intake.kandidaten = kandidaten;
+        n.fase = 'intake';
+      },
+    );
+    await reg.meld('aanvraag.ontvangen', 'aanvraag', regiomanager(z));
+  });
+}
+
+export function intake(p: Proces): Procesfase<'coordinatorKiezen' | 'opdrachtBeantwoorden' | 'contactVastleggen'> {
+  const { z, reg, termijnen } = p;
+  const geenKandidaat = reden('geen-kandidaat');
+
+  return {
+    klok: () => [
+      {
+        sleutel: `contact.${z.intake.escalaties}`,
+        op: z.intake.contactUiterlijk,
+        actie: async () => {
+          const keer = z.intake.escalaties + 1;
+          await reg.leg([{ soort: 'escalatie', termijn: 'contact', keer }], undefined, (n) => {
+            n.intake.escalaties = keer;
+            n.intake.contactUiterlijk = iso(volgendeTermijn(ms(z.intake.contactUiterlijk), termijnen.contactHerhaling));
+          });
+          await reg.meld('escalatie.contact', `escalatie.contact.${keer}`, regiomanager(z), { keer });
+        },
+      },
+    ],
+
+    opdrachten: {
+      coordinatorKiezen: {
+        fasen: ['intake'],
+        controle: ({ coordinatorId }) => {
+          if (z.intake.coordinatorId) return reden('al-gekozen');
+          return z.intake.kandidaten.includes(coordinatorId) ? undefined : geenKandidaat;
+        },
+        uitvoeren: async ({ coordinatorId, door }) => {
+          // Checked against today's circle and caseloads, not those of when the request came in.
+          if (!(await herrangschik(p, door)).includes(coordinatorId)) throw afwijzing(geenKandidaat);
+          await aanbieden(p, coordinatorId, door);
+        },
+      },
+
+      opdrachtBeantwoorden: {
+        fasen: ['intake'],
+        wie: (door) => door.persoonId === z.intake.aangeboden,
+        uitvoeren: async ({ aanvaard, redenId, door }) => {
+          const coordinatorId = door.persoonId;
+          if (aanvaard) {
+            await reg.leg([{ soort: 'coordinator.aanvaard', coordinatorId }], door, (n) => {
+              n.intake.coordinatorId = coordinatorId;
+              n.intake.aangeboden = undefined;
+            });
+            await reg.meld('coordinator.aanvaard', 'aanvaard', regiomanager(z));
+            return;
+          }
+          // Declined: the next best candidate is offered at once; the regiomanager may still choose another.
+          await reg.leg([{ soort: 'coordinator.afgewezen', coordinatorId, redenId }], door, (n) => {
+            n.intake.afgewezenDoor.push(coordinatorId);
+            n.intake.aangeboden = undefined;
+          });
+          const [volgende] = await herrangschik(p);
+          if (volgende) await aanbieden(p, volgende);
+          else
+            await reg.meld(
+              'coordinator.geen-kandidaten',
+              `geen-kandidaten.${z.intake.afgewezenDoor.length}`,
+              regiomanager(z),
+            );
+        },
+      },
+
+      contactVastleggen: {
+        fasen: ['intake'],
+        wie: (door) => door.persoonId === z.intake.coordinatorId,
+        controle: ({ op }) =>
+          op !== undefined && (ms(op) < ms(z.aangevraagdOp) || ms(op) > Date.now() + KLOKSPELING_MS)
+            ? reden('ongeldig-moment', { wat: 'contact' })
+            : undefined,
+        uitvoeren: async ({ op, door }) => {
+          const contactOp = op ? iso(ms(op)) : iso(Date.now());
+          const begonnen = Date.now();
+          await reg.leg(
+            [
+              { soort: 'contact', op: contactOp },
+              { soort: 'fase', fase: 'voorbereiding' },
+            ],
+            door,
+            (n) => {
+              n.intake.contactOp = contactOp;
+              n.fase = 'voorbereiding';
+              n.voorbereiding.begonnenOp = iso(begonnen);
+              n.voorbereiding.herinneringOp = iso(na(begonnen, termijnen.datumHerinnering));
+              n.voorbereiding.escalatieOp = iso(na(begonnen, termijnen.datumEscalatie));
+            },
+          );
+        },
+      },
+    },
+  };
+}
+
+/** Ranks the coordinators again (the circle may have grown: independence) and keeps the order. */
+export async function herrangschik({ z, reg }: Proces, door?: Door): Promise<string[]> {
+  // The ranking itself, with its reasons, goes into the case timeline for the regiomanager.
+  const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: z.intake.afgewezenDoor });
+  await reg.leg([{ soort: 'kandidaten.herzien', aantal: kandidaten.length }], door, (n) => {
+    n.intake.kandidaten = kandidaten;
+  });
+  return kandidaten;
+}
+
+async function aanbieden({ z, reg }: Proces, coordinatorId: string, door?: Door): Promise<void> {
+  const ingetrokken = z.intake.aangeboden;
+  await reg.leg(
+    [
+      ...(ingetrokken ? [{ soort: 'coordinator.aanbod-ingetrokken' as const, coordinatorId: ingetrokken }] : []),
+      { soort: 'coordinator.aangeboden', coordinatorId },
+    ],
+    door,
+    (n) => {
+      n.intake.aangeboden = coordinatorId;
+      n.intake.aanbiedingen += 1;
+    },
+  );
+  await reg.meld('coordinator.aanbod', `aanbod.${z.intake.aanbiedingen}`, [
+    { persoonId: coordinatorId, rol: 'coordinator' },
+  ]);
+}
+
+/**
+ * The next deadline one interval on. When that has passed already (workers were down, or
+ * the case started late), it counts from now: one escalation, not one per interval missed.
+ */
+function volgendeTermijn(vorige: number, interval: Duration): number {
+  const volgende = na(vorige, interval);
+  return volgende > Date.now() ? volgende : na(Date.now(), interval);
+}

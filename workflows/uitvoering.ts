@@ -1,0 +1,205 @@
+// Uitvoering: the plan guides all further help. About four weeks after the conference the
+// coordinator checks how it goes; progress meetings and the evaluation come on their dates,
+// with the designated person told. When the plan is not carried out as agreed, anyone
+// concerned says "Het gaat niet goed. Roep het netwerk bij elkaar.": the designated person
+// is asked to call the circle together (the professional does not take over), and a signal
+// nobody takes up within a week reaches the coordinator and the regiomanager. The circle
+// may meet again and revise the plan; at the evaluation it agrees to close, or goes on.
+import { reden } from './contract';
+import { sluit } from './afsluiting';
+import type { Proces, Procesfase, Wekker } from './fase';
+import { KLOKSPELING_MS } from './intake';
+import { na, voor } from './termijnen';
+import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager } from './toestand';
+
+// The evaluation may be recorded from the day before its date (meetings run into the evening).
+const EVALUATIE_SPELING_MS = 24 * 60 * 60_000;
+
+type Opdrachten =
+  | 'vervolgVastleggen'
+  | 'voortgangsgesprekPlannen'
+  | 'voortgangsgesprekVastleggen'
+  | 'nietGoedMelden'
+  | 'signaalOppakken'
+  | 'bijeenkomstVastleggen'
+  | 'evaluatieVastleggen';
+
+export function uitvoering(p: Proces): Procesfase<Opdrachten> {
+  const { z, reg, termijnen } = p;
+  const u = () => z.uitvoering;
+
+  function klok(): Wekker[] {
+    const wekkers: Wekker[] = [];
+    if (u().vervolgOp && !u().vervolgGemeld && !u().vervolgGedaan) {
+      wekkers.push({
+        sleutel: 'vervolgcontrole',
+        op: u().vervolgOp!,
+        actie: async () => {
+          await reg.leg([{ soort: 'herinnering', termijn: 'vervolgcontrole' }], undefined, (n) => {
+            n.uitvoering.vervolgGemeld = true;
+          });
+          await reg.meld('vervolg.herinnering', 'vervolgcontrole', coordinator(z));
+          await reg.meld('vervolg.gepland', 'vervolgcontrole.aangewezen', aangewezenPersonen(z));
+        },
+      });
+    }
+    for (const gesprek of u().gesprekken.filter((g) => !g.herinnerd && !g.gehouden)) {
+      wekkers.push({
+        sleutel: `gesprek.${gesprek.op}`,
+        op: iso(voor(ms(gesprek.op), termijnen.gesprekHerinnering)),
+        actie: async () => {
+          await reg.leg([{ soort: 'herinnering', termijn: 'voortgangsgesprek' }], undefined, (n) => {
+            n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
+          });
+          const aan = [...aangewezenPersonen(z), ...coordinator(z)];
+          await reg.meld('voortgangsgesprek.herinnering', `gesprek.${gesprek.op}`, aan, { op: gesprek.op });
+        },
+      });
+    }
+    const evaluatieOp = u().evaluatieOp;
+    if (evaluatieOp && !u().evaluatieGemeld) {
+      wekkers.push({
+        sleutel: `evaluatie.${evaluatieOp}`,
+        op: evaluatieOp,
+        actie: async () => {
+          await reg.leg([{ soort: 'herinnering', termijn: 'evaluatie' }], undefined, (n) => {
+            n.uitvoering.evaluatieGemeld = true;
+          });
+          const aan = [...coordinator(z), ...regiomanager(z)];
+          await reg.meld('evaluatie.herinnering', `evaluatie.${evaluatieOp}`, aan, { op: evaluatieOp });
+        },
+      });
+    }
+    for (const signaal of u().signalen.filter((s) => !s.opgepakt && !s.geescaleerd)) {
+      wekkers.push({
+        sleutel: `signaal.${signaal.id}`,
+        op: signaal.uiterlijk,
+        actie: async () => {
+          await reg.leg([{ soort: 'escalatie', termijn: 'signaal', keer: 1 }], undefined, (n) => {
+            n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
+          });
+          await reg.meld('signaal.geen-reactie', `signaal.${signaal.id}.escalatie`, [
+            ...coordinator(z),
+            ...regiomanager(z),
+          ]);
+        },
+      });
+    }
+    return wekkers;
+  }
+
+  return {
+    klok,
+    opdrachten: {
+      vervolgVastleggen: {
+        fasen: ['uitvoering'],
+        controle: () => (u().vervolgGedaan ? reden('al-gedaan') : undefined),
+        uitvoeren: ({ tekstId, door }) =>
+          reg.leg([{ soort: 'vervolg.gedaan', tekstId }], door, (n) => {
+            n.uitvoering.vervolgGedaan = true;
+          }),
+      },
+
+      voortgangsgesprekPlannen: {
+        fasen: ['uitvoering'],
+        controle: ({ op }) => {
+          if (ms(op) <= Date.now()) return reden('datum-voorbij');
+          return u().gesprekken.some((g) => g.op === iso(ms(op))) ? reden('al-gepland') : undefined;
+        },
+        uitvoeren: ({ op, door }) =>
+          reg.leg([{ soort: 'voortgangsgesprek.gepland', op: iso(ms(op)) }], door, (n) => {
+            n.uitvoering.gesprekken.push({ op: iso(ms(op)), herinnerd: false, gehouden: false });
+          }),
+      },
+
+      voortgangsgesprekVastleggen: {
+        fasen: ['uitvoering'],
+        controle: ({ op }) =>
+          u().gesprekken.some((g) => g.op === iso(ms(op)) && !g.gehouden) ? undefined : reden('onbekend-gesprek'),
+        uitvoeren: ({ op, door }) =>
+          reg.leg([{ soort: 'voortgangsgesprek.gehouden', op: iso(ms(op)) }], door, (n) => {
+            n.uitvoering.gesprekken.find((g) => g.op === iso(ms(op)))!.gehouden = true;
+          }),
+      },
+
+      // "Het gaat niet goed. Roep het netwerk bij elkaar." The professional does not take over:
+      // the designated person is asked to call the circle together.
+      nietGoedMelden: {
+        fasen: ['uitvoering'],
+        controle: ({ tekstId }) => (u().signalen.some((s) => s.id === tekstId) ? reden('al-gemeld') : undefined),
+        uitvoeren: async ({ tekstId, door }) => {
+          const op = iso(Date.now());
+          await reg.leg([{ soort: 'signaal', signaalId: tekstId }], door, (n) => {
+            n.uitvoering.signalen.push({
+              id: tekstId,
+              doorId: door.persoonId,
+              op,
+              opgepakt: false,
+              uiterlijk: iso(na(ms(op), termijnen.reactieOpSignaal)),
+              geescaleerd: false,
+            });
+          });
+          await reg.meld('niet-goed', `signaal.${tekstId}`, aangewezenPersonen(z), { signaalId: tekstId });
+        },
+      },
+
+      signaalOppakken: {
+        fasen: ['uitvoering'],
+        controle: ({ signaalId }) =>
+          u().signalen.some((s) => s.id === signaalId && !s.opgepakt) ? undefined : reden('geen-open-signaal'),
+        uitvoeren: ({ signaalId, door }) =>
+          reg.leg([{ soort: 'signaal.opgepakt', signaalId }], door, (n) => {
+            n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
+          }),
+      },
+
+      bijeenkomstVastleggen: {
+        fasen: ['uitvoering'],
+        controle: ({ bijeenkomstId, op, aanwezigen, signaalId, herzienPlanId }) => {
+          if (ms(op) > Date.now() + KLOKSPELING_MS) return reden('ongeldig-moment', { wat: 'bijeenkomst' });
+          if (u().bijeenkomsten.some((b) => b.id === bijeenkomstId)) return reden('al-vastgelegd');
+          if (aanwezigen.length === 0 || aanwezigen.some((a) => !deelnemer(z, a) && a !== z.intake.coordinatorId)) {
+            return reden('aanwezigen');
+          }
+          if (signaalId && !u().signalen.some((s) => s.id === signaalId)) return reden('onbekend-signaal');
+          if (herzienPlanId && z.conferentie.plannen.includes(herzienPlanId)) return reden('geen-nieuw-plan');
+          return undefined;
+        },
+        uitvoeren: ({ bijeenkomstId, op, aanwezigen, signaalId, herzienPlanId, door }) =>
+          reg.leg(
+            [{ soort: 'bijeenkomst', bijeenkomstId, op: iso(ms(op)), aanwezigen, signaalId, herzienPlanId }],
+            door,
+            (n) => {
+              n.uitvoering.bijeenkomsten.push({
+                id: bijeenkomstId,
+                op: iso(ms(op)),
+                aanwezigen,
+                planId: herzienPlanId,
+              });
+              const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
+              if (signaal) signaal.opgepakt = true;
+              if (herzienPlanId) {
+                n.conferentie.plannen.push(herzienPlanId);
+                n.uitvoering.planId = herzienPlanId;
+              }
+            },
+          ),
+      },
+
+      evaluatieVastleggen: {
+        fasen: ['uitvoering'],
+        controle: ({ kringAkkoord, nieuweDatum }) => {
+          if (Date.now() < ms(u().evaluatieOp!) - EVALUATIE_SPELING_MS) return reden('te-vroeg');
+          return !kringAkkoord && !(nieuweDatum && ms(nieuweDatum) > Date.now()) ? reden('nieuwe-datum') : undefined;
+        },
+        uitvoeren: ({ kringAkkoord, nieuweDatum, door }) =>
+          kringAkkoord
+            ? sluit(p, 'afgerond', door, undefined, [{ soort: 'evaluatie', kringAkkoord }])
+            : reg.leg([{ soort: 'evaluatie', kringAkkoord, nieuweDatum: iso(ms(nieuweDatum!)) }], door, (n) => {
+                n.uitvoering.evaluatieOp = iso(ms(nieuweDatum!));
+                n.uitvoering.evaluatieGemeld = false;
+              }),
+      },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// A request for a conference, as anyone may make it (a professional, the main person, or
+// another involved person), and how it is stored: the main person, the requester and the
+// case in one transaction, before its process starts.
+import crypto from 'node:crypto';
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { workflowIdVoorZaak } from '../workflows/contract';
+
+const tekst = (max: number) => z.string().trim().min(1).max(max);
+
+/** Dutch numbers as people write them (06-12345678, +31 6 …) become +E.164 for SMS. */
+export const Telefoon = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((s) => s.replace(/[\s().-]/g, ''))
+  .transform((s) => (s.startsWith('00') ? `+${s.slice(2)}` : s.startsWith('0') ? `+31${s.slice(1)}` : s))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^\+[1-9]\d{7,14}$/,
+        'moet een telefoonnummer zijn, zoals 06 12345678 of +31 6 12345678 | must be a phone number, like +31 6 12345678',
+      ),
+  );
+
+export const Taal = z.enum(['nl', 'en']);
+
+export const Persoon = z.strictObject({
+  naam: tekst(200),
+  email: z.email().max(254).optional(),
+  telefoon: Telefoon.optional(),
+  /** The language of everything this person is sent. */
+  taal: Taal.default('nl'),
+});
+export type Persoon = z.infer<typeof Persoon>;
+
+export const Aanvrager = z.discriminatedUnion('relatie', [
+  /** The main person asks for the conference themselves. */
+  z.strictObject({ relatie: z.literal('hoofdpersoon') }),
+  Persoon.extend({
+    relatie: z.enum(['professional', 'betrokkene']),
+    organisatie: tekst(200).optional(),
+  }),
+]);
+
+/** What the main person wishes for in a coordinator. */
+export const Wensen = z.strictObject({
+  taal: tekst(100).optional(),
+  geslacht: z.enum(['vrouw', 'man', 'geen voorkeur']).optional(),
+  cultureleAchtergrond: tekst(200).optional(),
+  toelichting: tekst(1000).optional(),
+});
+
+export const ZaakAanvraag = z.strictObject({
+  aanvrager: Aanvrager,
+  hoofdpersoon: Persoon,
+  regio: tekst(100),
+  /** The municipality that funds the conference, when known. */
+  gemeente: tekst(100).optional(),
+  /** The open question, if already known ("Wat is er voor nodig dat …?"). */
+  vraag: tekst(2000).optional(),
+  noodsituatie: z.boolean().default(false),
+  wensen: Wensen.default({}),
+});
+export type ZaakAanvraag = z.infer<typeof ZaakAanvraag>;
+
+export const metDeelnemers = { deelnemers: { include: { persoon: true } } } satisfies Prisma.ZaakInclude;
+export type Zaakrecord = Prisma.ZaakGetPayload<{ include: typeof metDeelnemers }>;
+
+export interface Vastleggingsopties {
+  /** The caller's Idempotency-Key and the hash of their request: a repeat finds this case. */
+  sleutel?: string;
+  verzoekHash?: string;
+  /** When the request was made, if not now (one taken by phone earlier); deadlines count from it. */
+  aangevraagdOp?: Date;
+  /** More to write in the same transaction (the audit row of who asked). */
+  ook?: (tx: Prisma.TransactionClient, zaakId: string) => Promise<void>;
+}
+
+/** Stores the request as a case in phase `aanvraag`, with its main person and requester. */
+export async function aanvraagVastleggen(
+  prisma: PrismaClient,
+  aanvraag: ZaakAanvraag,
+  opties: Vastleggingsopties = {},
+): Promise<Zaakrecord> {
+  const id = crypto.randomUUID();
+  return prisma.$transaction(async (tx) => {
+    const hoofdpersoon = await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) });
+    const { aanvrager } = aanvraag;
+    const aanvragerId =
+      aanvrager.relatie === 'hoofdpersoon'
+        ? hoofdpersoon.id
+        : (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } })).id;
+    const zaak = await tx.zaak.create({
+      data: {
+        id,
+        regio: aanvraag.regio,
+        gemeente: aanvraag.gemeente,
+        noodsituatie: aanvraag.noodsituatie,
+        vraag: aanvraag.vraag,
+        wensen: aanvraag.wensen,
+        workflowId: workflowIdVoorZaak(id),
+        idempotencyKey: opties.sleutel,
+        verzoekHash: opties.verzoekHash,
+        aangevraagdOp: opties.aangevraagdOp,
+        deelnemers: {
+          create: [
+            { persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' },
+            { persoonId: aanvragerId, rol: 'aanvrager', relatie: aanvrager.relatie },
+          ],
+        },
+      },
+      include: metDeelnemers,
+    });
+    await opties.ook?.(tx, id);
+    return zaak;
+  });
+}
+
+export function persoonGegevens(p: Persoon) {
+  return { naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal };
+}

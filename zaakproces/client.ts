@@ -1,0 +1,162 @@
+// The one way in to the case process, for every caller (API, pages, CLI, tests): start a
+// case, give it a command, read where it stands. Temporal's answers become the domain's:
+// refused (with the process's reason), not started, or out of reach for now.
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { AFWIJZING } from '../workflows/afwijzing';
+import {
+  isRedencode,
+  nietBezorgdSignal,
+  opdrachten,
+  statusQuery,
+  workflowIdVoorZaak,
+  type NietBezorgd,
+  type OpdrachtArg,
+  type Opdrachtnaam,
+  type Opdrachtresultaat,
+  type Reden,
+  type ZaakStatus,
+} from '../workflows/contract';
+import type { Termijnen } from '../workflows/termijnen';
+import type { zaak } from '../workflows/zaak';
+import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from './fouten';
+
+/** What the process needs of a stored request to start its case. */
+export interface TeStartenZaak {
+  id: string;
+  noodsituatie: boolean;
+  aangevraagdOp: Date;
+}
+
+export interface Zaakproces {
+  /** Starts the case's workflow; a repeat joins the running one. */
+  start(zaak: TeStartenZaak, opties?: { termijnen?: Termijnen; doorstartNa?: number }): Promise<void>;
+  /**
+   * Gives command `naam`, once per `opdrachtId` (a retry with the same id gets the first
+   * answer). Throws Geweigerd with the process's reason, ProcesNietGestart, or ProcesOnbereikbaar.
+   */
+  opdracht<K extends Opdrachtnaam>(
+    zaakId: string,
+    naam: K,
+    arg: OpdrachtArg<K>,
+    opdrachtId?: string,
+  ): Promise<Opdrachtresultaat>;
+  /** Where the case stands; undefined when it has no process (yet). Throws ProcesOnbereikbaar. */
+  status(zaakId: string): Promise<ZaakStatus | undefined>;
+  /** Tells the case a message did not arrive after all (a provider's late report). */
+  nietBezorgd(zaakId: string, melding: NietBezorgd): Promise<void>;
+  /** Whether Temporal answers now (for readiness checks). */
+  bereikbaar(): Promise<boolean>;
+}
+
+export interface Procesinstellingen {
+  taskQueue: string;
+  /** The timings a new case starts with (emergency or not). */
+  termijnenVoor: (noodsituatie: boolean) => Termijnen;
+  /** How long a read waits for the workflow's answer. */
+  statusWachttijdMs?: number;
+  /** How long a start or a command may take before the caller hears "try again". */
+  opdrachtWachttijdMs?: number;
+}
+
+/** After this many seconds a caller may try again; a worker restarting is back by then. */
+const OPNIEUW_NA_SECONDEN = 5;
+
+export function zaakprocesVia(client: Client, instellingen: Procesinstellingen): Zaakproces {
+  const { taskQueue, termijnenVoor, statusWachttijdMs = 3000, opdrachtWachttijdMs = 15_000 } = instellingen;
+  const binnen = <T>(ms: number, werk: () => Promise<T>) => client.connection.withDeadline(Date.now() + ms, werk);
+  const handle = (zaakId: string) => client.workflow.getHandle<typeof zaak>(workflowIdVoorZaak(zaakId));
+
+  return {
+    async start({ id, noodsituatie, aangevraagdOp }, opties = {}) {
+      try {
+        await binnen(opdrachtWachttijdMs, () =>
+          client.workflow.start<typeof zaak>('zaak', {
+            taskQueue,
+            workflowId: workflowIdVoorZaak(id),
+            args: [
+              {
+                zaakId: id,
+                noodsituatie,
+                aangevraagdOp: aangevraagdOp.toISOString(),
+                termijnen: opties.termijnen ?? termijnenVoor(noodsituatie),
+                ...(opties.doorstartNa !== undefined && { doorstartNa: opties.doorstartNa }),
+              },
+            ],
+            // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        );
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+        throw onbereikbaar(err);
+      }
+    },
+
+    async opdracht(zaakId, naam, arg, opdrachtId) {
+      try {
+        return await binnen(opdrachtWachttijdMs, () =>
+          handle(zaakId).executeUpdate(opdrachten[naam], {
+            args: [arg],
+            // Temporal runs an update once per id. The caller's id already carries a hash of
+            // its request, so an id reused for a different request is not mistaken for a repeat.
+            updateId: opdrachtId === undefined ? undefined : `${naam}:${opdrachtId}`,
+          }),
+        );
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw new ProcesNietGestart(zaakId);
+        const reden = afwijzingVan(err);
+        if (reden) throw new Geweigerd(reden);
+        // The command failed inside the process for another reason: ours to fix, not the caller's.
+        if (err instanceof WorkflowUpdateFailedError) throw err;
+        throw onbereikbaar(err);
+      }
+    },
+
+    async status(zaakId) {
+      try {
+        return await binnen(statusWachttijdMs, () => handle(zaakId).query(statusQuery));
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return undefined;
+        throw onbereikbaar(err);
+      }
+    },
+
+    async nietBezorgd(zaakId, melding) {
+      try {
+        await binnen(opdrachtWachttijdMs, () => handle(zaakId).signal(nietBezorgdSignal, melding));
+      } catch (err) {
+        // A closed case cannot be told; the message's status says it all.
+        if (!(err instanceof WorkflowNotFoundError)) throw onbereikbaar(err);
+      }
+    },
+
+    async bereikbaar() {
+      try {
+        await binnen(2000, () => client.workflowService.describeNamespace({ namespace: client.options.namespace }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+function afwijzingVan(err: unknown): Reden | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== AFWIJZING) return undefined;
+  const reden = cause.details?.[0] as Reden | undefined;
+  return reden && isRedencode(reden.code) ? reden : undefined;
+}
+
+function onbereikbaar(err: unknown): ProcesOnbereikbaar {
+  console.warn('case process unavailable:', err instanceof Error ? err.message : err);
+  return new ProcesOnbereikbaar(OPNIEUW_NA_SECONDEN, { cause: err });
+}
