@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import express, { Router, type Response } from 'express';
 import type { Link, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import { redenTekst, type Door } from '../workflows/contract';
+import type { Door } from '../workflows/contract';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar, tekstBewaren, type Zaakproces } from '../zaakproces';
 import { vastleggen, wieVan, type Wie } from './audit';
 import { alsHtml } from './html';
@@ -204,8 +204,8 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
     try {
       await linkopdracht(link, notitie, wie);
     } catch (err) {
-      if (err instanceof ProcesOnbereikbaar) {
-        // Nothing happened: the link may be used again.
+      if (err instanceof ProcesOnbereikbaar || err instanceof ProcesNietGestart) {
+        // Not known to have happened: the link may be used again (a repeat is recognised by its id).
         await prisma.link.updateMany({ where: { id: link.id, gebruiktOp }, data: { gebruiktOp: null } });
         return res
           .status(503)
@@ -220,12 +220,10 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
       }
       const uitleg =
         err instanceof Geweigerd
-          ? redenTekst(err.reden, 'nl')
+          ? err.tekst('nl')
           : err instanceof GeenDeelnemerMeer
             ? 'U neemt niet (meer) deel aan deze zaak.'
-            : err instanceof ProcesNietGestart
-              ? 'De zaak is nog niet zo ver dat dit kan.'
-              : undefined;
+            : undefined;
       if (uitleg === undefined) throw err;
       return res
         .status(409)
@@ -240,7 +238,8 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
     const rol = DOELEN[link.doel as Doel].rolVan(rollen);
     if (!rol) throw new GeenDeelnemerMeer();
     const door: Door = { persoonId: link.persoonId, rol };
-    const inhoud = { prisma, zaakId: link.zaakId, door };
+    // The link is the command's id: a press repeated after "try again" stores nothing twice.
+    const inhoud = { prisma, zaakId: link.zaakId, door, sleutel: link.id };
     if (link.doel === 'aanwezigheid') {
       if (notitie) await tekstBewaren(inhoud, 'notitie', notitie);
       await proces.opdracht(link.zaakId, 'aanwezigheidDoorgeven', { door, komt: true }, link.id);

@@ -1,7 +1,6 @@
 // Errors as application/problem+json (RFC 9457), in Dutch unless the caller prefers English.
 // Every error is classified here and mapped to its HTTP status in one place.
 import type { ErrorRequestHandler, Request } from 'express';
-import { redenTekst } from '../workflows/contract';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
 
 export type Taal = 'nl' | 'en';
@@ -102,17 +101,14 @@ function vanBodyParser(err: { type?: string; limit?: number; status?: number }):
 /** What the case process answered, for an HTTP caller. */
 function vanProces(err: unknown): Probleem | undefined {
   if (err instanceof Geweigerd) {
-    const { reden } = err;
-    return new Probleem('conflict', { nl: redenTekst(reden, 'nl'), en: redenTekst(reden, 'en') }, [], {
-      code: reden.code,
-    });
+    return new Probleem('conflict', { nl: err.tekst('nl'), en: err.tekst('en') }, [], { code: err.code });
   }
   if (err instanceof ProcesOnbereikbaar) {
     return new Probleem(
       'onbereikbaar',
       {
-        nl: 'Het processysteem antwoordde niet op tijd. Er is niets veranderd; probeer het zo opnieuw.',
-        en: 'The process engine did not answer in time. Nothing changed; please try again shortly.',
+        nl: 'Het processysteem antwoordde niet op tijd; misschien is het verzoek nog niet uitgevoerd. Probeer het zo opnieuw, met dezelfde Idempotency-Key.',
+        en: 'The process engine did not answer in time; the request may not have been carried out. Try again shortly, with the same Idempotency-Key.',
       },
       [],
       {},
@@ -121,13 +117,14 @@ function vanProces(err: unknown): Probleem | undefined {
   }
   if (err instanceof ProcesNietGestart) {
     return new Probleem(
-      'conflict',
+      'onbereikbaar',
       {
-        nl: 'Het proces van deze zaak is nog niet gestart. Probeer het over een minuut opnieuw.',
-        en: "This case's process has not started yet. Please try again in a minute.",
+        nl: 'Het proces van deze zaak start zo: de aanvraag is opgeslagen. Probeer het straks opnieuw.',
+        en: "This case's process starts shortly: the request is stored. Please try again in a while.",
       },
       [],
       { code: 'proces-niet-gestart' },
+      err.opnieuwNaSeconden,
     );
   }
   return undefined;

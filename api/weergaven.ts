@@ -86,7 +86,8 @@ export interface ProfessioneleWeergave extends ZaakSamenvatting {
   }>;
   plan: {
     versie: number;
-    acties: Array<{ nummer: number; wat: string; wie: string; uiterlijk: Date | null }>;
+    /** `uiterlijk`: the date by which, as 2026-12-31. */
+    acties: Array<{ nummer: number; wat: string; wie: string; uiterlijk: string | null }>;
     hulpvraag: string | null;
   } | null;
 }
@@ -121,7 +122,12 @@ export async function professioneleWeergave(
     })),
     plan: plan && {
       versie: plan.versie,
-      acties: plan.acties.map((a) => ({ nummer: a.nummer, wat: a.wat, wie: a.wie, uiterlijk: a.uiterlijk })),
+      acties: plan.acties.map((a) => ({
+        nummer: a.nummer,
+        wat: a.wat,
+        wie: a.wie,
+        uiterlijk: a.uiterlijk?.toISOString().slice(0, 10) ?? null,
+      })),
       hulpvraag: plan.hulpvragen[0]?.tekst ?? null,
     },
   };

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import type { Door } from '../workflows/contract';
+import type { Door, OpdrachtArg } from '../workflows/contract';
 import { Geweigerd, type Zaakproces } from '../zaakproces';
 import { vastleggen, wieVan } from './audit';
 import { Probleem } from './problem';
@@ -28,15 +28,20 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
         sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
       const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
       try {
-        const arg = await opdracht.naarArg(body as never, { prisma, zaakId, door }).catch(gelijktijdig);
-        const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as never, opdrachtId);
+        const inhoud = { prisma, zaakId, door, sleutel: opdrachtId };
+        const arg = await opdracht.naarArg(body as never, inhoud).catch(gelijktijdig);
+        const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as OpdrachtArg<typeof naam>, opdrachtId);
         await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
         res.json({ ...resultaat, ...aangemaakt(arg) });
       } catch (err) {
         // A refused attempt is part of the record too.
-        if (err instanceof Geweigerd) {
-          await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code: err.reden.code });
-        }
+        const code =
+          err instanceof Geweigerd
+            ? err.code
+            : err instanceof Probleem && err.soort === 'conflict'
+              ? String(err.extra.code)
+              : undefined;
+        if (code) await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code });
         throw err;
       }
     });

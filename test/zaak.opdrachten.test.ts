@@ -25,7 +25,7 @@ async function weigering<K extends Opdrachtnaam>(
     (err: unknown) => err,
   );
   expect(fout).toBeInstanceOf(Geweigerd);
-  const { reden } = fout as Geweigerd;
+  const reden = (fout as Geweigerd).reden!;
   const tekst = { nl: redenTekst(reden, 'nl'), en: redenTekst(reden, 'en') };
   expect(tekst.nl.length).toBeGreaterThan(10);
   expect(tekst.en.length).toBeGreaterThan(10);

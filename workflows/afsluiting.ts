@@ -1,7 +1,7 @@
-// Ending a case: the circle agreed at the evaluation, or the regiomanager closes it; and at
-// any phase the family may withdraw (participation is voluntary) or the regiomanager cancel.
-// Always with a reason (the command's schema requires it), recorded; coordinator and
-// regiomanager are told.
+// Ending a case: the circle agreed at the evaluation (uitvoering.ts), or the regiomanager
+// closes it; and at any phase the family may withdraw (participation is voluntary) or the
+// regiomanager cancel. These three always with a reason (their schema requires it).
+// Recorded; coordinator and regiomanager are told.
 import type { Gebeurtenis } from '../activities/gebeurtenissen';
 import { ACTIEVE_FASEN, type Afsluiting, type Door } from './contract';
 import type { Proces } from './fase';

@@ -1,6 +1,7 @@
 // What a phase of the process is made of: its clock (deadlines, reminders and escalations
 // that run while the case waits for people) and its commands (who may do what, and what it
-// changes). Each phase module fills one in; zaak.ts runs them in order.
+// changes). Each phase module fills one in and zaak.ts runs them in order; the conditions
+// (voorwaarden.ts) and the ways out (afsluiting.ts) span phases and bring commands only.
 import type { Opdrachtnaam } from './contract';
 import type { Regels } from './opdrachtmotor';
 import type { Registratie } from './registratie';

@@ -2,7 +2,7 @@
 // Pure: the regiomanager sees the reasons and picks; the coordinator accepts or declines.
 
 /** Why a coordinator fits, or does not: shown to the regiomanager in Dutch or English. */
-export interface Reden {
+export interface Uitleg {
   code: string;
   nl: string;
   en: string;
@@ -34,12 +34,12 @@ export interface MatchVraag {
 export interface Match {
   id: string;
   score: number;
-  redenen: Reden[];
+  redenen: Uitleg[];
 }
 
 export interface Uitsluiting {
   id: string;
-  reden: Reden;
+  reden: Uitleg;
 }
 
 export interface Rangschikking {
@@ -51,7 +51,7 @@ const GEWICHT = { taal: 3, geslacht: 2, achtergrond: 2, ruimte: 1 } as const;
 
 const gelijk = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
-function uitsluiting(kandidaat: Kandidaat, vraag: MatchVraag): Reden | undefined {
+function uitsluiting(kandidaat: Kandidaat, vraag: MatchVraag): Uitleg | undefined {
   if (vraag.afgewezenDoor.includes(kandidaat.id)) {
     return { code: 'afgewezen', nl: 'heeft deze zaak al afgewezen', en: 'declined this case already' };
   }
@@ -81,7 +81,7 @@ function uitsluiting(kandidaat: Kandidaat, vraag: MatchVraag): Reden | undefined
 }
 
 function beoordeel(kandidaat: Kandidaat, { wensen }: MatchVraag): Match {
-  const redenen: Reden[] = [];
+  const redenen: Uitleg[] = [];
   let score = 0;
   if (wensen.taal && kandidaat.talen.some((t) => gelijk(t, wensen.taal!))) {
     score += GEWICHT.taal;

@@ -86,6 +86,7 @@ function toetsing<K extends Opdrachtnaam>(
   regel: Regel<K>,
   a: OpdrachtArg<K>,
 ): Reden | undefined {
+  if (z.fase === 'afgesloten') return reden('zaak-afgesloten');
   const rollen = ROLLEN_PER_OPDRACHT[naam];
   if (!rollen.includes(a.door.rol)) return reden('verkeerde-rol', { rollen });
   if (!(regel.wie ?? ((door: Door) => houdtRol(z, door)))(a.door)) {

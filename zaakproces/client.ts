@@ -11,6 +11,7 @@ import {
 import { AFWIJZING } from '../workflows/afwijzing';
 import {
   isRedencode,
+  reden,
   nietBezorgdSignal,
   opdrachten,
   statusQuery,
@@ -38,7 +39,8 @@ export interface Zaakproces {
   start(zaak: TeStartenZaak, opties?: { termijnen?: Termijnen; doorstartNa?: number }): Promise<void>;
   /**
    * Gives command `naam`, once per `opdrachtId` (a retry with the same id gets the first
-   * answer). Throws Geweigerd with the process's reason, ProcesNietGestart, or ProcesOnbereikbaar.
+   * answer). Throws Geweigerd with the process's reason (`zaak-afgesloten` once its process
+   * has ended), ProcesNietGestart or ProcesOnbereikbaar.
    */
   opdracht<K extends Opdrachtnaam>(
     zaakId: string,
@@ -66,11 +68,27 @@ export interface Procesinstellingen {
 
 /** After this many seconds a caller may try again; a worker restarting is back by then. */
 const OPNIEUW_NA_SECONDEN = 5;
+/** A request stored while Temporal was away has its process started by the sweep within about this. */
+const GESTART_BINNEN_SECONDEN = 90;
 
 export function zaakprocesVia(client: Client, instellingen: Procesinstellingen): Zaakproces {
   const { taskQueue, termijnenVoor, statusWachttijdMs = 3000, opdrachtWachttijdMs = 15_000 } = instellingen;
   const binnen = <T>(ms: number, werk: () => Promise<T>) => client.connection.withDeadline(Date.now() + ms, werk);
   const handle = (zaakId: string) => client.workflow.getHandle<typeof zaak>(workflowIdVoorZaak(zaakId));
+
+  /** No run took the command: the case's process has ended, or it has not started yet. */
+  async function waaromNietGevonden(zaakId: string): Promise<Error> {
+    try {
+      const { status } = await binnen(statusWachttijdMs, () => handle(zaakId).describe());
+      // Running after all: the command met the moment a run started afresh.
+      return status.name === 'RUNNING'
+        ? new ProcesOnbereikbaar(OPNIEUW_NA_SECONDEN)
+        : Geweigerd.om(reden('zaak-afgesloten'));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return new ProcesNietGestart(zaakId, GESTART_BINNEN_SECONDEN);
+      return onbereikbaar(err);
+    }
+  }
 
   return {
     async start({ id, noodsituatie, aangevraagdOp }, opties = {}) {
@@ -110,9 +128,9 @@ export function zaakprocesVia(client: Client, instellingen: Procesinstellingen):
           }),
         );
       } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw new ProcesNietGestart(zaakId);
-        const reden = afwijzingVan(err);
-        if (reden) throw new Geweigerd(reden);
+        if (err instanceof WorkflowNotFoundError) throw await waaromNietGevonden(zaakId);
+        const weigering = weigeringVan(err);
+        if (weigering) throw weigering;
         // The command failed inside the process for another reason: ours to fix, not the caller's.
         if (err instanceof WorkflowUpdateFailedError) throw err;
         throw onbereikbaar(err);
@@ -148,12 +166,26 @@ export function zaakprocesVia(client: Client, instellingen: Procesinstellingen):
   };
 }
 
-function afwijzingVan(err: unknown): Reden | undefined {
+/**
+ * The process's refusal, written from the catalogue when its code and values are known here;
+ * otherwise (a worker of another version) with the texts the refusal carries.
+ */
+export function weigeringVan(err: unknown): Geweigerd | undefined {
   if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
+  const { cause } = err;
   if (!(cause instanceof ApplicationFailure) || cause.type !== AFWIJZING) return undefined;
-  const reden = cause.details?.[0] as Reden | undefined;
-  return reden && isRedencode(reden.code) ? reden : undefined;
+  const details = (cause.details?.[0] ?? {}) as { code?: unknown; waarden?: unknown; nl?: unknown; en?: unknown };
+  const code = typeof details.code === 'string' ? details.code : 'geweigerd';
+  if (isRedencode(code)) {
+    try {
+      return Geweigerd.om({ code, waarden: details.waarden } as Reden);
+    } catch {
+      // Values of another shape than this catalogue's: the carried texts below.
+    }
+  }
+  const meegegeven =
+    typeof details.nl === 'string' && typeof details.en === 'string' ? { nl: details.nl, en: details.en } : undefined;
+  return new Geweigerd(undefined, meegegeven ?? { nl: cause.message, en: cause.message }, code);
 }
 
 function onbereikbaar(err: unknown): ProcesOnbereikbaar {

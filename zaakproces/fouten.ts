@@ -1,26 +1,47 @@
 // What can go wrong when a caller asks the case process something, in the domain's terms.
 // The callers (API, pages, CLI) decide what each means to their reader; nothing here is HTTP.
-import { redenTekst, type Reden } from '../workflows/contract';
+import { redenTekst, type Reden, type Taal } from '../workflows/contract';
 
-/** The process refused the command; the reason says why (by code, with its values). */
+/** The process refused the command; the reason says why. */
 export class Geweigerd extends Error {
-  constructor(readonly reden: Reden) {
-    super(redenTekst(reden, 'en'));
+  /** The reason's code: one of the catalogue's, or (from a worker of another version) its own. */
+  readonly code: string;
+
+  constructor(
+    /** The reason as the catalogue knows it; absent when the code is not (yet) in it. */
+    readonly reden: Reden | undefined,
+    private readonly teksten: Record<Taal, string>,
+    code = reden?.code ?? 'geweigerd',
+  ) {
+    super(teksten.en);
     this.name = 'Geweigerd';
+    this.code = code;
+  }
+
+  static om(reden: Reden): Geweigerd {
+    return new Geweigerd(reden, { nl: redenTekst(reden, 'nl'), en: redenTekst(reden, 'en') });
+  }
+
+  tekst(taal: Taal): string {
+    return this.teksten[taal];
   }
 }
 
-/** The case has no running process (yet): its request is stored, the sweep will start it. */
+/** The case has no running process yet: its request is stored, and the sweep starts it shortly. */
 export class ProcesNietGestart extends Error {
-  constructor(readonly zaakId: string) {
-    super(`the process of case ${zaakId} has not started`);
+  constructor(
+    readonly zaakId: string,
+    readonly opnieuwNaSeconden: number,
+  ) {
+    super(`the process of case ${zaakId} has not started yet`);
     this.name = 'ProcesNietGestart';
   }
 }
 
 /**
  * The process did not answer in time: Temporal out of reach, or no worker to take the task
- * right now (one restarting, say). Nothing is known to have happened; try again after a while.
+ * right now (one restarting, say). Whether a command was carried out is not known: it may
+ * still be, once a worker takes it. Try again after a while with the same command id.
  */
 export class ProcesOnbereikbaar extends Error {
   constructor(

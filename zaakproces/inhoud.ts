@@ -2,22 +2,58 @@
 // notes, the plan, a conditions form, a date proposal, verdicts, a new participant. Stored as
 // `concept`; the process's record of the command makes it part of the case. Used by every
 // caller that gives commands (the API, the pages, tests), so words are stored one way.
-import type { PrismaClient } from '@prisma/client';
+//
+// A command given again with the same id (a retry after "try again") stores nothing new:
+// its content gets ids derived from the command's id, so the retry finds what the first
+// attempt stored and refers to the same rows as the answer the process already gave.
+import crypto from 'node:crypto';
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { v5 as uuidv5 } from 'uuid';
 import type { Door } from '../workflows/contract';
 import { persoonGegevens, type Persoon } from './aanvraag';
 
-/** Whose words, in which case. */
+/** Whose words, in which case, for which command. */
 export interface Inhoudcontext {
   prisma: PrismaClient;
   zaakId: string;
   door: Door;
+  /** The command's own id (a caller's Idempotency-Key with its request's hash, a link's id). */
+  sleutel?: string;
+}
+
+// The name space of content ids derived from a command's id.
+const INHOUD = 'a7d3c0de-5e7f-4b8a-9c1d-2e3f4a5b6c7d';
+
+/** The id of the `wat` this command stores: derived from its id when it has one, else fresh. */
+function idVoor(c: Inhoudcontext, wat: string): string {
+  return c.sleutel === undefined
+    ? crypto.randomUUID()
+    : uuidv5(`${c.zaakId}\n${c.door.persoonId}\n${c.sleutel}\n${wat}`, INHOUD);
+}
+
+/** Stores with `maak` unless a row with this id is there already (a repeated command). */
+async function eenmaal<T>(vind: () => Promise<T | null>, maak: () => Promise<T>): Promise<T> {
+  const er = await vind();
+  if (er) return er;
+  try {
+    return await maak();
+  } catch (err) {
+    // The same command twice at once: the other one stored it first.
+    const toch = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' ? await vind() : null;
+    if (toch) return toch;
+    throw err;
+  }
 }
 
 /** The kinds of free text a case keeps; the process checks the kind when it records it. */
 export type Tekstsoort = 'reden' | 'vraag' | 'verslag' | 'signaal' | 'notitie';
 
 export async function tekstBewaren(c: Inhoudcontext, soort: Tekstsoort, inhoud: string): Promise<string> {
-  const rij = await c.prisma.tekst.create({ data: { zaakId: c.zaakId, soort, inhoud, doorId: c.door.persoonId } });
+  const id = idVoor(c, `tekst:${soort}`);
+  const rij = await eenmaal(
+    () => c.prisma.tekst.findUnique({ where: { id } }),
+    () => c.prisma.tekst.create({ data: { id, zaakId: c.zaakId, soort, inhoud, doorId: c.door.persoonId } }),
+  );
   return rij.id;
 }
 
@@ -29,22 +65,29 @@ export interface PlanInhoud {
 
 /** A plan as a new version of the case's plan. */
 export async function planBewaren(c: Inhoudcontext, plan: PlanInhoud): Promise<string> {
-  const laatste = await c.prisma.plan.aggregate({ where: { zaakId: c.zaakId }, _max: { versie: true } });
-  const rij = await c.prisma.plan.create({
-    data: {
-      zaakId: c.zaakId,
-      versie: (laatste._max.versie ?? 0) + 1,
-      acties: {
-        create: plan.acties.map((a, i) => ({
-          nummer: i + 1,
-          wat: a.wat,
-          wie: a.wie,
-          uiterlijk: a.uiterlijk ? new Date(a.uiterlijk) : null,
-        })),
-      },
-      hulpvragen: { create: plan.hulpvragen },
+  const id = idVoor(c, 'plan');
+  const rij = await eenmaal(
+    () => c.prisma.plan.findUnique({ where: { id } }),
+    async () => {
+      const laatste = await c.prisma.plan.aggregate({ where: { zaakId: c.zaakId }, _max: { versie: true } });
+      return c.prisma.plan.create({
+        data: {
+          id,
+          zaakId: c.zaakId,
+          versie: (laatste._max.versie ?? 0) + 1,
+          acties: {
+            create: plan.acties.map((a, i) => ({
+              nummer: i + 1,
+              wat: a.wat,
+              wie: a.wie,
+              uiterlijk: a.uiterlijk ? new Date(a.uiterlijk) : null,
+            })),
+          },
+          hulpvragen: { create: plan.hulpvragen },
+        },
+      });
     },
-  });
+  );
   return rij.id;
 }
 
@@ -53,22 +96,34 @@ export async function voorwaardenBewaren(
   c: Inhoudcontext,
   formulier: { zorgen: string; voorwaarden: string[] },
 ): Promise<{ formulierId: string; versie: number; aantal: number }> {
+  const id = idVoor(c, 'voorwaarden');
   const where = { zaakId: c.zaakId, professionalId: c.door.persoonId };
-  const laatste = await c.prisma.voorwaardenFormulier.aggregate({ where, _max: { versie: true } });
-  const versie = (laatste._max.versie ?? 0) + 1;
-  const rij = await c.prisma.voorwaardenFormulier.create({
-    data: {
-      ...where,
-      versie,
-      zorgen: formulier.zorgen,
-      voorwaarden: { create: formulier.voorwaarden.map((tekst, i) => ({ nummer: i + 1, tekst })) },
+  const rij = await eenmaal(
+    () => c.prisma.voorwaardenFormulier.findUnique({ where: { id }, include: { _count: true } }),
+    async () => {
+      const laatste = await c.prisma.voorwaardenFormulier.aggregate({ where, _max: { versie: true } });
+      return c.prisma.voorwaardenFormulier.create({
+        data: {
+          id,
+          ...where,
+          versie: (laatste._max.versie ?? 0) + 1,
+          zorgen: formulier.zorgen,
+          voorwaarden: { create: formulier.voorwaarden.map((tekst, i) => ({ nummer: i + 1, tekst })) },
+        },
+        include: { _count: true },
+      });
     },
-  });
-  return { formulierId: rij.id, versie, aantal: formulier.voorwaarden.length };
+  );
+  return { formulierId: rij.id, versie: rij.versie, aantal: rij._count.voorwaarden };
 }
 
 export async function datumvoorstelBewaren(c: Inhoudcontext, op: string): Promise<string> {
-  return (await c.prisma.datumVoorstel.create({ data: { zaakId: c.zaakId, op: new Date(op) } })).id;
+  const id = idVoor(c, 'datumvoorstel');
+  const rij = await eenmaal(
+    () => c.prisma.datumVoorstel.findUnique({ where: { id } }),
+    () => c.prisma.datumVoorstel.create({ data: { id, zaakId: c.zaakId, op: new Date(op) } }),
+  );
+  return rij.id;
 }
 
 /** A professional's verdicts on the presented plan, each with its reason; the process adds plan and round. */
@@ -76,9 +131,14 @@ export async function toetsingBewaren(
   c: Inhoudcontext,
   oordelen: Array<{ nummer: number; voldaan: boolean; reden: string }>,
 ): Promise<string> {
-  const rij = await c.prisma.toetsing.create({
-    data: { zaakId: c.zaakId, professionalId: c.door.persoonId, oordelen: { create: oordelen } },
-  });
+  const id = idVoor(c, 'toetsing');
+  const rij = await eenmaal(
+    () => c.prisma.toetsing.findUnique({ where: { id } }),
+    () =>
+      c.prisma.toetsing.create({
+        data: { id, zaakId: c.zaakId, professionalId: c.door.persoonId, oordelen: { create: oordelen } },
+      }),
+  );
   return rij.id;
 }
 
@@ -92,11 +152,17 @@ export async function deelnemerBewaren(
     voorgesteldDoor?: string;
   },
 ): Promise<string> {
-  const persoon = await c.prisma.persoon.create({
-    data: { ...persoonGegevens(nieuw.persoon), organisatie: nieuw.persoon.organisatie },
-  });
-  await c.prisma.deelnemer.create({
-    data: {
+  const id = idVoor(c, 'persoon');
+  const persoon = await eenmaal(
+    () => c.prisma.persoon.findUnique({ where: { id } }),
+    () =>
+      c.prisma.persoon.create({
+        data: { id, ...persoonGegevens(nieuw.persoon), organisatie: nieuw.persoon.organisatie },
+      }),
+  );
+  await c.prisma.deelnemer.upsert({
+    where: { zaakId_persoonId_rol: { zaakId: c.zaakId, persoonId: persoon.id, rol: nieuw.rol } },
+    create: {
       zaakId: c.zaakId,
       persoonId: persoon.id,
       rol: nieuw.rol,
@@ -104,6 +170,7 @@ export async function deelnemerBewaren(
       status: 'concept',
       voorgesteldDoorId: nieuw.voorgesteldDoor,
     },
+    update: {},
   });
   return persoon.id;
 }

@@ -43,6 +43,10 @@ export const REDENEN = {
   ),
 
   // ---- Who, and when ----
+  'zaak-afgesloten': vast(
+    'Deze zaak is afgesloten: er kan niets meer worden vastgelegd.',
+    'This case is closed: nothing more can be recorded.',
+  ),
   'verkeerde-rol': met<{ rollen: readonly Rol[] }>(
     (w) =>
       `Dit is aan ${opsomming(
