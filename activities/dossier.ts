@@ -167,11 +167,7 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
   'besloten.gestart': alleenTijdlijn,
   'besloten.beeindigd': alleenTijdlijn,
   'plan.gepresenteerd': async (tx, zaakId, e) => {
-    const { count } = await tx.plan.updateMany({
-      where: { id: e.planId, zaakId },
-      data: { status: 'gepresenteerd' },
-    });
-    if (count === 0) throw verwijzingOngeldig('Plan', e.planId);
+    await planGepresenteerd(tx, zaakId, e.planId);
   },
   toetsing: async (tx, zaakId, e) => {
     // The verdicts were stored before the command; the process says which plan and round they are of.
@@ -219,7 +215,8 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
   },
   'signaal.opgepakt': alleenTijdlijn,
   bijeenkomst: async (tx, zaakId, e) => {
-    if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
+    if (e.herzienPlanId && e.terToetsing) await planGepresenteerd(tx, zaakId, e.herzienPlanId);
+    else if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);
     vanDezeZaak(
       await tx.afspraak.findUnique({ where: { id: e.bijeenkomstId } }),
       zaakId,
@@ -260,6 +257,7 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
       termijnOp: null,
     });
   },
+  'herziening.afgewezen': alleenTijdlijn,
   'bericht.mislukt': alleenTijdlijn,
 };
 
@@ -267,10 +265,26 @@ function pasToe(tx: Tx, zaakId: string, e: Gebeurtenis, doorId: string | undefin
   return (SCHRIJVEN[e.soort] as Schrijver<Soort>)(tx, zaakId, e, doorId);
 }
 
+/**
+ * The plan as presented, with its version number: versions count presented plans only, so a
+ * plan stored for a command the process refused never takes a number.
+ */
+async function planGepresenteerd(tx: Tx, zaakId: string, planId: string): Promise<void> {
+  const plan = await tx.plan.findFirst({ where: { id: planId, zaakId } });
+  if (!plan) throw verwijzingOngeldig('Plan', planId);
+  const laatste = await tx.plan.aggregate({ where: { zaakId }, _max: { versie: true } });
+  await tx.plan.update({
+    where: { id: planId },
+    data: { status: 'gepresenteerd', versie: plan.versie ?? (laatste._max.versie ?? 0) + 1 },
+  });
+}
+
 /** The plan that guides the help from now on; an earlier accepted version is kept as replaced. */
 async function planGeldt(tx: Tx, zaakId: string, planId: string): Promise<void> {
   const plan = await tx.plan.findFirst({ where: { id: planId, zaakId } });
   if (!plan) throw verwijzingOngeldig('Plan', planId);
+  // A revision recorded without a check (no conditions) is presented and accepted at once.
+  if (plan.versie === null) await planGepresenteerd(tx, zaakId, planId);
   await tx.plan.updateMany({
     where: { zaakId, status: 'geaccepteerd', id: { not: planId } },
     data: { status: 'vervangen' },
@@ -292,6 +306,12 @@ function detailsVan(e: Gebeurtenis): Prisma.InputJsonObject {
 }
 
 export function createDossierActivities({ prisma }: DossierDeps) {
+  /** The question the request came with, as the case's first version of it (once, also on a retry). */
+  async function vraagVanDeAanvraag(zaakId: string, vraag: string): Promise<string> {
+    const eerder = await prisma.tekst.findFirst({ where: { zaakId, soort: 'vraag', doorId: null } });
+    return (eerder ?? (await prisma.tekst.create({ data: { zaakId, soort: 'vraag', inhoud: vraag } }))).id;
+  }
+
   return {
     /** Records the events of one transition, all or nothing, once. */
     async vastleggen({ zaakId, op, doorId, gebeurtenissen }: Vastlegging): Promise<void> {
@@ -337,6 +357,7 @@ export function createDossierActivities({ prisma }: DossierDeps) {
       const regio = await prisma.regio.findUnique({ where: { naam: zaak.regio } });
       return {
         regiomanagerId: regio?.regiomanagerId ?? undefined,
+        vraagId: zaak.vraag === null ? undefined : await vraagVanDeAanvraag(zaakId, zaak.vraag),
         deelnemers: zaak.deelnemers.map((d) => ({
           persoonId: d.persoonId,
           rol: d.rol as DeelnemerRol,

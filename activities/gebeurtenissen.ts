@@ -13,7 +13,7 @@ export type Gebeurtenis =
   | { soort: 'coordinator.aanvaard'; coordinatorId: string }
   | { soort: 'coordinator.afgewezen'; coordinatorId: string; redenId?: string }
   | { soort: 'contact'; op: string }
-  | { soort: 'escalatie'; termijn: string; keer: number }
+  | { soort: 'escalatie'; termijn: string; keer: number; signaalId?: string }
   | { soort: 'herinnering'; termijn: string }
   | {
       soort: 'deelnemer.toegevoegd';
@@ -49,7 +49,7 @@ export type Gebeurtenis =
   | { soort: 'vervolg.gedaan'; tekstId?: string }
   | { soort: 'voortgangsgesprek.gepland'; op: string }
   | { soort: 'voortgangsgesprek.gehouden'; op: string }
-  | { soort: 'signaal'; signaalId: string }
+  | { soort: 'signaal'; signaalId: string; uiterlijk?: string }
   | { soort: 'signaal.opgepakt'; signaalId: string }
   | {
       soort: 'bijeenkomst';
@@ -58,7 +58,10 @@ export type Gebeurtenis =
       aanwezigen: string[];
       signaalId?: string;
       herzienPlanId?: string;
+      /** The revised plan goes to the professionals who set conditions before it counts. */
+      terToetsing?: boolean;
     }
+  | { soort: 'herziening.afgewezen'; planId: string }
   | { soort: 'evaluatie'; kringAkkoord: boolean; nieuweDatum?: string }
   | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string }
   | {

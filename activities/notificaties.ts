@@ -92,7 +92,11 @@ const VARIABELEN: { [S in Berichtsoort]: (g: Gegevens) => Variabelen[S] } = {
   'voortgangsgesprek.herinnering': (g) => ({ ...deelnemer(g), datum: g.datum() }),
   'evaluatie.herinnering': (g) => ({ ...staf(g), datum: g.datum() }),
   'niet-goed': (g) => ({ ...deelnemer(g), coordinator: g.coordinator }),
+  'signaal.gemeld': staf,
   'signaal.geen-reactie': staf,
+  'datum.voorgesteld': (g) => ({ ...staf(g), datum: g.datum() }),
+  'plan.herzien': staf,
+  'herziening.afgewezen': staf,
   'zaak.afgesloten': (g) => ({ ...staf(g), afsluiting: g.details.afsluiting as Afsluitsoort }),
   'bericht.mislukt': (g) => ({
     ...staf(g),

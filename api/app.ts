@@ -1,6 +1,7 @@
 // The HTTP API: a thin layer over the case records and the case workflow.
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
+import { dossierRouter } from './dossier';
 import { inzageRouter } from './inzage';
 import { linkbeheerRouter, linkpaginasRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDeps): express.Express {
     aangemeld,
     zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
     zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
+    dossierRouter({ prisma: deps.prisma }),
     ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links })] : []),
   );
   app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }));

@@ -56,7 +56,7 @@ function zelfde<K extends Opdrachtnaam>(samenvatting: string, body: z.ZodType<Zo
 }
 
 /** A command whose body is a reason, stored as text. */
-function metReden<K extends 'afsluiten' | 'intrekken' | 'annuleren'>(samenvatting: string): ApiOpdracht<K> {
+function metReden<K extends 'intrekken' | 'annuleren'>(samenvatting: string): ApiOpdracht<K> {
   return voor<K>(samenvatting)(
     Reden,
     async (b, c) => ({ redenId: await tekstBewaren(c, 'reden', b.reden) }) as Zonder<K>,
@@ -84,14 +84,22 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
     z.strictObject({ op: moment.optional() }),
   ),
   deelnemerToevoegen: voor<'deelnemerToevoegen'>('Een deelnemer uit het netwerk of een professional komt erbij.')(
-    z.strictObject({
-      persoon: Persoon.extend({ organisatie: tekst(200).optional() }),
-      rol: z.enum(['netwerk', 'professional']),
-      wettelijkeRol: WettelijkeRol.optional(),
-      relatie: tekst(200).optional(),
-      /** The participant whose visit brought up this name. */
-      voorgesteldDoor: id.optional(),
-    }),
+    z
+      .strictObject({
+        /** Someone new, or (by email address) someone kring knows already. */
+        persoon: Persoon.extend({ organisatie: tekst(200).optional() }).optional(),
+        /** A person kring knows: a professional with her account, someone from another case. */
+        persoonId: id.optional(),
+        rol: z.enum(['netwerk', 'professional']),
+        wettelijkeRol: WettelijkeRol.optional(),
+        relatie: tekst(200).optional(),
+        /** The participant whose visit brought up this name. */
+        voorgesteldDoor: id.optional(),
+      })
+      .refine((b) => (b.persoon === undefined) !== (b.persoonId === undefined), {
+        path: ['persoon'],
+        message: 'geef persoon of persoonId (één van beide) | give persoon or persoonId (one of them)',
+      }),
     async (b, c) => ({
       persoonId: await deelnemerBewaren(c, b),
       rol: b.rol,
@@ -194,7 +202,12 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
     'De evaluatie: akkoord van de kring, of een nieuwe datum.',
     z.strictObject({ kringAkkoord: z.boolean(), nieuweDatum: moment.optional() }),
   ),
-  afsluiten: metReden('De regiomanager sluit de zaak, met een reden.'),
+  afsluiten: voor<'afsluiten'>(
+    'De regiomanager sluit de zaak, met een reden; die noemt elke nog open melding "het gaat niet goed".',
+  )(Reden.extend({ signalen: z.array(id).max(50).optional() }), async (b, c) => ({
+    redenId: await tekstBewaren(c, 'reden', b.reden),
+    signalen: b.signalen,
+  })),
   intrekken: metReden('De aanvraag wordt ingetrokken, met een reden.'),
   annuleren: metReden('De regiomanager annuleert de zaak, met een reden.'),
 };

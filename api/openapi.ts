@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { ROLLEN_PER_OPDRACHT } from '../workflows/contract';
 import { ZaakAanvraag } from '../zaakproces';
+import { LEZINGEN } from './dossier';
 import { alsHtml } from './html';
+import { rollenVoor } from './rechten';
 import { LinkAanvraag } from './links';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import { Rapportvraag } from './rapportage';
@@ -112,6 +114,9 @@ export function openapiDocument(): Record<string, unknown> {
     '/cases/{id}/audit': lezen('Wie wat deed en zag in deze zaak.', 'regiomanager'),
     '/cases/{id}/berichten': lezen('De berichten van de zaak en hoe ze aankwamen.', 'regiomanager, coördinator'),
   };
+  for (const [pad, lezing] of Object.entries(LEZINGEN)) {
+    paths[`/cases/{id}/${pad}`] = lezen(lezing.samenvatting, rollenVoor(lezing.handeling).join(', '));
+  }
   for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[])
     paths[`/cases/{id}/${pad(naam)}`] = opdracht(naam);
   paths['/persons/{id}/inzage'] = {

@@ -1,7 +1,7 @@
 // Errors as application/problem+json (RFC 9457), in Dutch unless the caller prefers English.
 // Every error is classified here and mapped to its HTTP status in one place.
 import type { ErrorRequestHandler, Request } from 'express';
-import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
+import { Geweigerd, PersoonOnbekend, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
 
 export type Taal = 'nl' | 'en';
 export type Tekst = Record<Taal, string>;
@@ -102,6 +102,10 @@ function vanBodyParser(err: { type?: string; limit?: number; status?: number }):
 function vanProces(err: unknown): Probleem | undefined {
   if (err instanceof Geweigerd) {
     return new Probleem('conflict', { nl: err.tekst('nl'), en: err.tekst('en') }, [], { code: err.code });
+  }
+  if (err instanceof PersoonOnbekend) {
+    const melding = { nl: 'persoonId is geen persoon die kring kent.', en: 'persoonId is not a person kring knows.' };
+    return new Probleem('ongeldige-invoer', melding, [{ veld: 'persoonId', regel: 'onbekend', melding }]);
   }
   if (err instanceof ProcesOnbereikbaar) {
     return new Probleem(

@@ -27,6 +27,14 @@ export type Handeling =
   | 'zaak.berichten'
   | 'zaak.audit'
   | 'zaak.links'
+  | 'zaak.kring'
+  | 'zaak.plannen'
+  | 'zaak.voorwaarden'
+  | 'zaak.toetsingen'
+  | 'zaak.afspraken'
+  | 'zaak.signalen'
+  | 'zaak.datumvoorstellen'
+  | 'zaak.kandidaten'
   | 'persoon.inzage'
   | 'rapportage'
   | 'gebruikers';
@@ -39,6 +47,15 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
   'zaak.berichten': ['regiomanager', 'coordinator'],
   'zaak.audit': ['regiomanager'],
   'zaak.links': ['regiomanager', 'coordinator'],
+  // The case file, topic by topic: a professional reads her own part of what concerns her.
+  'zaak.kring': ['regiomanager', 'coordinator'],
+  'zaak.plannen': ['regiomanager', 'coordinator', 'professional'],
+  'zaak.voorwaarden': ['regiomanager', 'coordinator', 'professional'],
+  'zaak.toetsingen': ['regiomanager', 'coordinator', 'professional'],
+  'zaak.afspraken': ['regiomanager', 'coordinator'],
+  'zaak.signalen': ['regiomanager', 'coordinator'],
+  'zaak.datumvoorstellen': ['regiomanager', 'coordinator', 'professional'],
+  'zaak.kandidaten': ['regiomanager'],
   'persoon.inzage': ['regiomanager'],
   rapportage: ['operations', 'regiomanager'],
   gebruikers: ['admin'],
@@ -46,6 +63,11 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
 
 export function mag(g: Gebruiker, handeling: Handeling): boolean {
   return HANDELINGEN[handeling].includes(g.rol);
+}
+
+/** Who may do this, for the API's documentation. */
+export function rollenVoor(handeling: Handeling): readonly Gebruikersrol[] {
+  return HANDELINGEN[handeling];
 }
 
 /** The workflow role an account gives commands in; family roles come through links only. */

@@ -85,7 +85,7 @@ export interface ProfessioneleWeergave extends ZaakSamenvatting {
     voorwaarden: Array<{ nummer: number; tekst: string }>;
   }>;
   plan: {
-    versie: number;
+    versie: number | null;
     /** `uiterlijk`: the date by which, as 2026-12-31. */
     acties: Array<{ nummer: number; wat: string; wie: string; uiterlijk: string | null }>;
     hulpvraag: string | null;
@@ -130,6 +130,34 @@ export async function professioneleWeergave(
       })),
       hulpvraag: plan.hulpvragen[0]?.tekst ?? null,
     },
+  };
+}
+
+/**
+ * What a coordinator reads of a case offered to her, to decide: the region, the emergency,
+ * the main person's wishes and the question. No names or contact details until she accepts.
+ */
+export interface AanbodWeergave {
+  id: string;
+  aangeboden: true;
+  fase: string;
+  noodsituatie: boolean;
+  regio: string;
+  aangevraagdOp: string;
+  wensen: unknown;
+  vraag: string | null;
+}
+
+export function aanbodWeergave(zaak: Zaak, status: ZaakStatus | undefined): AanbodWeergave {
+  return {
+    id: zaak.id,
+    aangeboden: true,
+    fase: status?.fase ?? zaak.fase,
+    noodsituatie: zaak.noodsituatie,
+    regio: zaak.regio,
+    aangevraagdOp: zaak.aangevraagdOp.toISOString(),
+    wensen: zaak.wensen,
+    vraag: zaak.vraag,
   };
 }
 

@@ -32,7 +32,7 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
         const arg = await opdracht.naarArg(body as never, inhoud).catch(gelijktijdig);
         const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as OpdrachtArg<typeof naam>, opdrachtId);
         await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
-        res.json({ ...resultaat, ...aangemaakt(arg) });
+        res.json({ ...resultaat, ...aangemaakt(naam, arg) });
       } catch (err) {
         // A refused attempt is part of the record too.
         const code =
@@ -49,10 +49,27 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
   return router;
 }
 
-/** The ids of what the command stored, so the caller can refer to it next (a date to confirm, a form to publish). */
-function aangemaakt(arg: object): Record<string, string> {
-  const ids = ['voorstelId', 'formulierId', 'planId', 'herzienPlanId', 'persoonId', 'toetsingId', 'bijeenkomstId'];
-  return Object.fromEntries(Object.entries(arg).filter(([k, v]) => ids.includes(k) && typeof v === 'string'));
+/**
+ * What the command stored, so the caller can refer to it next: a date to confirm, a form to
+ * publish, a person to invite, a signal to take up.
+ */
+function aangemaakt(naam: Accountopdracht, arg: object): Record<string, string | number> {
+  const velden = [
+    'voorstelId',
+    'formulierId',
+    'versie',
+    'planId',
+    'herzienPlanId',
+    'persoonId',
+    'toetsingId',
+    'bijeenkomstId',
+  ];
+  const ids = Object.entries(arg).filter(
+    ([k, v]) => velden.includes(k) && (typeof v === 'string' || typeof v === 'number'),
+  );
+  // The signal is known by the note it came with.
+  if (naam === 'nietGoedMelden') ids.push(['signaalId', (arg as { tekstId: string }).tekstId]);
+  return Object.fromEntries(ids);
 }
 
 /** Two people storing the next version at the same moment: one of them tries again. */

@@ -18,7 +18,9 @@ import { dezeZaak, inzage, zaakBereik, zaakNietGevonden, type Gebruiker } from '
 import { IdempotencyKey, Zoekvraag } from './schemas';
 import { toegestaan } from './toegang';
 import { valideer, vereisJson } from './validatie';
+import { afsluitingVan } from './dossier';
 import {
+  aanbodWeergave,
   auditregel,
   berichtregel,
   lijstregel,
@@ -116,12 +118,15 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
 
   router.get('/:id', async (req, res) => {
     const g = toegestaan(req, 'zaak.lezen');
-    const zaak = await zaakVoor(g, req);
-    await vastleggen(prisma, wieVan(req), 'zaak.ingezien', zaak.id, { inzage: inzage(g) });
+    // A coordinator also reads a case offered to her, as far as she needs to decide.
+    const zaak = await zaakVoor(g, req, g.rol === 'coordinator');
+    const aanbod = g.rol === 'coordinator' && zaak.coordinatorId !== g.persoonId;
+    await vastleggen(prisma, wieVan(req), 'zaak.ingezien', zaak.id, { inzage: aanbod ? 'aanbod' : inzage(g) });
     const live = await status(zaak.id);
+    if (aanbod) return void res.json(aanbodWeergave(zaak, live));
     switch (inzage(g)) {
       case 'volledig':
-        return void res.json(weergave(zaak, live));
+        return void res.json({ ...weergave(zaak, live), afsluiting: await afsluitingVan(prisma, zaak) });
       case 'samenvatting':
         return void res.json(samenvatting(zaak, live));
       case 'professional':
@@ -161,8 +166,11 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   });
 
   /** The case, if the caller may see it at all; otherwise 404, as if it did not exist. */
-  async function zaakVoor(g: Gebruiker, req: Request): Promise<Zaakrecord> {
-    const zaak = await prisma.zaak.findFirst({ where: dezeZaak(g, String(req.params.id)), include: metDeelnemers });
+  async function zaakVoor(g: Gebruiker, req: Request, aanbod = false): Promise<Zaakrecord> {
+    const zaak = await prisma.zaak.findFirst({
+      where: dezeZaak(g, String(req.params.id), aanbod),
+      include: metDeelnemers,
+    });
     if (!zaak) throw zaakNietGevonden();
     return zaak;
   }

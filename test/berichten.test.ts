@@ -22,7 +22,11 @@ const VOORBEELD: { [S in Berichtsoort]: Variabelen[S] } = {
   'voortgangsgesprek.herinnering': { contact: '+31 6 12345678', datum: 'woensdag 16 december om 19:00' },
   'evaluatie.herinnering': { zaakRef: '3F2A91C0', link: LINK, datum: 'woensdag 16 december om 19:00' },
   'niet-goed': { contact: '+31 6 12345678', coordinator: 'Annemarie van den Berg' },
+  'signaal.gemeld': { zaakRef: '3F2A91C0', link: LINK },
   'signaal.geen-reactie': { zaakRef: '3F2A91C0', link: LINK },
+  'datum.voorgesteld': { zaakRef: '3F2A91C0', link: LINK, datum: 'woensdag 16 december om 19:00' },
+  'plan.herzien': { zaakRef: '3F2A91C0', link: LINK },
+  'herziening.afgewezen': { zaakRef: '3F2A91C0', link: LINK },
   'zaak.afgesloten': { zaakRef: '3F2A91C0', link: LINK, afsluiting: 'ingetrokken' },
   'bericht.mislukt': { zaakRef: '3F2A91C0', link: LINK, over: 'conferentie.herinnering', kanaal: 'sms' },
 };

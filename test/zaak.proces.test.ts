@@ -74,6 +74,8 @@ test('standard path: from request to closure, with every step recorded', async (
       const voorstelId = crypto.randomUUID();
       const datum = await o.over(3 * WEEK);
       await zaak.opdracht('datumVoorstellen', { door, voorstelId, op: datum });
+      // The professionals are asked whether they can come.
+      expect(await zaak.meldingen('datum.voorgesteld')).toEqual(['datum.voorgesteld → professional']);
       await zaak.opdracht('beschikbaarheidVastleggen', {
         door: zaak.door.professional(voogd),
         voorstelId,
@@ -286,7 +288,7 @@ test('toetsing: two rounds with a condition not met send the circle back into be
   );
 });
 
-test('"het gaat niet goed": the designated person is alerted, the circle reconvenes, a revised plan, monitoring goes on', async () => {
+test('"het gaat niet goed": the designated person and the coordinator are told, the circle reconvenes, a revised plan is checked, monitoring goes on', async () => {
   await scenario(
     db,
     async (o) => {
@@ -299,33 +301,58 @@ test('"het gaat niet goed": the designated person is alerted, the circle reconve
       let s = await zaak.opdracht('nietGoedMelden', { door: zaak.door.professional(voogd), tekstId: signaalId });
       expect(s.termijn?.soort).toBe('signaal');
       expect(await zaak.meldingen('niet-goed')).toEqual(['niet-goed → aangewezen']);
+      // The coordinator hears of it at once, not only after a week of silence.
+      expect(await zaak.meldingen('signaal.gemeld')).toEqual(['signaal.gemeld → coordinator']);
       const melding = await db.prisma.melding.findFirstOrThrow({ where: { zaakId: zaak.id, soort: 'niet-goed' } });
       expect(melding.ontvangerId).toBe(tante);
 
       s = await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
       expect(s.uitvoering.signalen[0]?.opgepakt).toBe(true);
 
+      // The circle meets and revises the plan: it counts once the voogd has checked it against
+      // her conditions. The first revision does not meet them: the plan before it stays.
+      const bijeenkomst = async (herzienPlanId: string, aanleiding?: string) =>
+        zaak.opdracht('bijeenkomstVastleggen', {
+          door: zaak.door.coordinator,
+          bijeenkomstId: crypto.randomUUID(),
+          op: new Date(await o.p.nu()).toISOString(),
+          aanwezigen: [tante, zaak.hoofdpersoonId, voogd],
+          signaalId: aanleiding,
+          herzienPlanId,
+        });
+      const eerste = await zaak.plan({ [voogd]: 'Vader regelt zelf hulp' });
+      s = await bijeenkomst(eerste, signaalId);
+      expect(s.uitvoering).toMatchObject({ planId, herziening: { planId: eerste, wachtOpToetsing: [voogd] } });
+      expect(await zaak.meldingen('plan.herzien')).toEqual(['plan.herzien → professional']);
+      await expect(bijeenkomst(await zaak.plan())).rejects.toMatchObject({ reden: { code: 'herziening-loopt' } });
+      s = await zaak.toetsen(voogd, [false]);
+      expect(s.uitvoering.planId).toBe(planId);
+      expect(s.uitvoering.herziening).toBeUndefined();
+      expect(await zaak.meldingen('herziening.afgewezen')).toEqual(['herziening.afgewezen → coordinator']);
+      await expect(zaak.toetsen(voogd, [true])).rejects.toMatchObject({ reden: { code: 'geen-herziening' } });
+
       const herzien = await zaak.plan({ [voogd]: 'Opnieuw begeleiding van vader' });
-      s = await zaak.opdracht('bijeenkomstVastleggen', {
-        door: zaak.door.coordinator,
-        bijeenkomstId: crypto.randomUUID(),
-        op: new Date(await o.p.nu()).toISOString(),
-        aanwezigen: [tante, zaak.hoofdpersoonId, voogd],
-        signaalId,
-        herzienPlanId: herzien,
-      });
+      await bijeenkomst(herzien);
+      s = await zaak.toetsen(voogd, [true]);
       expect(s.uitvoering.planId).toBe(herzien);
       expect(s.fase).toBe('uitvoering');
-      const plannen = await db.prisma.plan.findMany({ where: { zaakId: zaak.id }, orderBy: { versie: 'asc' } });
-      expect(plannen.map((p) => [p.id, p.status])).toEqual([
-        [planId, 'vervangen'],
-        [herzien, 'geaccepteerd'],
-      ]);
-      const bijeenkomst = await db.prisma.afspraak.findFirstOrThrow({
-        where: { zaakId: zaak.id, soort: 'bijeenkomst' },
+      // Versions count presented plans; the earlier accepted one is kept as replaced.
+      const plannen = await db.prisma.plan.findMany({
+        where: { zaakId: zaak.id, versie: { not: null } },
+        orderBy: { versie: 'asc' },
       });
-      expect(bijeenkomst).toMatchObject({ aanleidingId: signaalId, planId: herzien });
-      expect(bijeenkomst.aanwezigen.sort()).toEqual([tante, zaak.hoofdpersoonId, voogd].sort());
+      expect(plannen.map((p) => [p.id, p.versie, p.status])).toEqual([
+        [planId, 1, 'vervangen'],
+        [eerste, 2, 'gepresenteerd'],
+        [herzien, 3, 'geaccepteerd'],
+      ]);
+      const toetsingen = await db.prisma.toetsing.findMany({ where: { zaakId: zaak.id, status: 'vastgelegd' } });
+      expect(toetsingen.map((t) => t.planId).sort()).toEqual([planId, eerste, herzien].sort());
+      const eersteBijeenkomst = await db.prisma.afspraak.findFirstOrThrow({
+        where: { zaakId: zaak.id, soort: 'bijeenkomst', planId: eerste },
+      });
+      expect(eersteBijeenkomst).toMatchObject({ aanleidingId: signaalId });
+      expect(eersteBijeenkomst.aanwezigen.sort()).toEqual([tante, zaak.hoofdpersoonId, voogd].sort());
 
       // Taken up in time: no escalation a week later; monitoring still reaches the evaluation.
       await o.env.sleep(WEEK + 60_000);
@@ -334,7 +361,7 @@ test('"het gaat niet goed": the designated person is alerted, the circle reconve
       expect((await zaak.meldingen('evaluatie.herinnering')).length).toBe(2);
       return zaak;
     },
-    'niet-goed',
+    'herziening',
   );
 });
 
@@ -474,7 +501,11 @@ test('continue-as-new with a low threshold carries the whole state, and the cloc
       expect((await zaak.meldingen('signaal.geen-reactie')).length).toBe(2);
       await o.env.sleep(Date.parse(evaluatie) - (await o.p.nu()) + 60_000);
       expect((await zaak.meldingen('evaluatie.herinnering')).length).toBe(2);
-      // Commands still work after the fresh start.
+      // Commands still work after the fresh start; and no closing over a signal still open.
+      await expect(
+        zaak.opdracht('evaluatieVastleggen', { door: zaak.door.coordinator, kringAkkoord: true }),
+      ).rejects.toMatchObject({ reden: { code: 'open-signaal', waarden: { aantal: 1 } } });
+      await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
       const klaar = await zaak.opdracht('evaluatieVastleggen', { door: zaak.door.coordinator, kringAkkoord: true });
       expect(klaar.fase).toBe('afgesloten');
       return zaak;

@@ -63,14 +63,9 @@ test('the emergency path gives the coordinator 24 hours for contact', async () =
 
 test('the same request twice with one Idempotency-Key gives one case', async () => {
   const sleutel = `aanvraag-${Date.now()}-herhaald`;
-  const eerste = await vraag(`${stack.api}/cases`, {
-    body: geldigeAanvraag(),
-    headers: { 'idempotency-key': sleutel },
-  });
-  const tweede = await vraag(`${stack.api}/cases`, {
-    body: geldigeAanvraag(),
-    headers: { 'idempotency-key': sleutel },
-  });
+  const aanvraag = geldigeAanvraag();
+  const eerste = await vraag(`${stack.api}/cases`, { body: aanvraag, headers: { 'idempotency-key': sleutel } });
+  const tweede = await vraag(`${stack.api}/cases`, { body: aanvraag, headers: { 'idempotency-key': sleutel } });
   expect(eerste.status).toBe(201);
   expect(tweede.status).toBe(201);
   expect(tweede.body.id).toBe(eerste.body.id);
@@ -85,9 +80,10 @@ test('the same request twice with one Idempotency-Key gives one case', async () 
 
 test('requests racing with one Idempotency-Key still give one case', async () => {
   const sleutel = `aanvraag-${Date.now()}-gelijktijdig`;
+  const aanvraag = geldigeAanvraag();
   const antwoorden = await Promise.all(
     Array.from({ length: 5 }, () =>
-      vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } }),
+      vraag(`${stack.api}/cases`, { body: aanvraag, headers: { 'idempotency-key': sleutel } }),
     ),
   );
   expect(antwoorden.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);

@@ -3,7 +3,7 @@
 // regiomanager cancel. These three always with a reason (their schema requires it).
 // Recorded; coordinator and regiomanager are told.
 import type { Gebeurtenis } from '../activities/gebeurtenissen';
-import { ACTIEVE_FASEN, type Afsluiting, type Door } from './contract';
+import { ACTIEVE_FASEN, reden, type Afsluiting, type Door } from './contract';
 import type { Proces } from './fase';
 import type { Regels } from './opdrachtmotor';
 import { coordinator, iso, regiomanager } from './toestand';
@@ -22,10 +22,18 @@ export async function sluit(
   await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
 }
 
+/** "Het gaat niet goed" signals nobody has taken up yet. */
+export const openSignalen = ({ z }: Proces) => z.uitvoering.signalen.filter((s) => !s.opgepakt);
+
 export function afsluiting(p: Proces): Regels<'afsluiten' | 'intrekken' | 'annuleren'> {
   return {
     afsluiten: {
       fasen: ['uitvoering'],
+      // No closing over an open signal, unless the reason addresses each of them by name.
+      controle: ({ signalen = [] }) => {
+        const open = openSignalen(p).filter((s) => !signalen.includes(s.id));
+        return p.regels.beloften && open.length > 0 ? reden('open-signaal', { aantal: open.length }) : undefined;
+      },
       uitvoeren: ({ redenId, door }) => sluit(p, 'afgerond', door, redenId),
     },
     intrekken: {

@@ -13,6 +13,19 @@ export interface Proces {
   z: ZaakToestand;
   reg: Registratie;
   termijnen: Termijnen;
+  /**
+   * Rules added while cases were running. A run that began before a rule came keeps the
+   * rules it began with (its history has no marker of the rule: see zaak.ts), so its history
+   * replays as it was recorded.
+   */
+  regels: {
+    /**
+     * "The process keeps its promises": a revised plan is checked against the conditions, no
+     * closing over an open signal, the coordinator hears of a signal at once, professionals
+     * are asked about a proposed date.
+     */
+    beloften: boolean;
+  };
 }
 
 /** Something the clock does at a moment, unless a command made it moot first. */

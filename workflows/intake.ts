@@ -17,18 +17,21 @@ export const KLOKSPELING_MS = 5 * 60_000;
 /** Takes the request in: its regiomanager, who is on it, the candidate coordinators. */
 export async function aanvraagInnemen({ z, reg }: Proces): Promise<void> {
   await reg.beurt(async () => {
-    const { regiomanagerId, deelnemers } = await zaakOpenen({ zaakId: z.zaakId });
+    const { regiomanagerId, deelnemers, vraagId } = await zaakOpenen({ zaakId: z.zaakId });
     const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: [] });
     await reg.leg(
       [
         { soort: 'fase', fase: 'intake' },
         { soort: 'regiomanager', persoonId: regiomanagerId ?? null },
+        // The question of the request is its first version; the coordinator confirms or changes it.
+        ...(vraagId ? [{ soort: 'vraag' as const, tekstId: vraagId }] : []),
       ],
       undefined,
       (n) => {
         n.regiomanagerId = regiomanagerId;
         n.deelnemers = deelnemers.map((d) => ({ ...d, uitnodiging: 'niet_uitgenodigd', bezoek: 'niet_gepland' }));
         n.intake.kandidaten = kandidaten;
+        n.voorbereiding.vraagId = vraagId;
         n.fase = 'intake';
       },
     );

@@ -99,6 +99,8 @@ export interface ZaakToestand {
   };
   uitvoering: {
     planId?: string;
+    /** A revised plan being checked against the conditions before it counts. */
+    herziening?: { planId: string; oordelen: Array<{ professionalId: string; nummer: number; voldaan: boolean }> };
     vervolgOp?: string;
     vervolgGemeld: boolean;
     vervolgGedaan: boolean;
@@ -193,11 +195,18 @@ export function toetsers(z: ZaakToestand): string[] {
   return z.voorwaarden.filter((v) => v.gepubliceerd).map((v) => v.professionalId);
 }
 
+/** The verdicts given so far on the plan being checked now: at the conference, or a revision. */
+export function lopendeOordelen(z: ZaakToestand): Array<{ professionalId: string; voldaan: boolean }> {
+  if (z.fase === 'uitvoering') return z.uitvoering.herziening?.oordelen ?? [];
+  return z.conferentie.oordelen.filter((o) => o.ronde === z.conferentie.ronde);
+}
+
 function wachtOpToetsing(z: ZaakToestand): string[] {
-  if (z.fase !== 'conferentie' || z.conferentie.deel !== 'presentatie' || z.conferentie.geaccepteerdOp) return [];
-  const gedaan = new Set(
-    z.conferentie.oordelen.filter((o) => o.ronde === z.conferentie.ronde).map((o) => o.professionalId),
-  );
+  const wacht =
+    (z.fase === 'conferentie' && z.conferentie.deel === 'presentatie' && !z.conferentie.geaccepteerdOp) ||
+    (z.fase === 'uitvoering' && z.uitvoering.herziening);
+  if (!wacht) return [];
+  const gedaan = new Set(lopendeOordelen(z).map((o) => o.professionalId));
   return toetsers(z).filter((p) => !gedaan.has(p));
 }
 
@@ -232,9 +241,10 @@ export function statusVan(z: ZaakToestand): ZaakStatus {
       verlengingen: v.verlengingen,
     },
     voorwaarden: kopie(z.voorwaarden),
-    conferentie: { ...c, wachtOpToetsing: wachtOpToetsing(z) },
+    conferentie: { ...c, wachtOpToetsing: z.fase === 'conferentie' ? wachtOpToetsing(z) : [] },
     uitvoering: {
       planId: u.planId,
+      herziening: u.herziening && { planId: u.herziening.planId, wachtOpToetsing: wachtOpToetsing(z) },
       vervolgOp: u.vervolgOp,
       vervolgGedaan: u.vervolgGedaan,
       gesprekken: u.gesprekken.map(({ op, gehouden }) => ({ op, gehouden })),

@@ -6,11 +6,11 @@
 // nobody takes up within a week reaches the coordinator and the regiomanager. The circle
 // may meet again and revise the plan; at the evaluation it agrees to close, or goes on.
 import { reden } from './contract';
-import { sluit } from './afsluiting';
+import { openSignalen, sluit } from './afsluiting';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { KLOKSPELING_MS } from './intake';
 import { na, voor } from './termijnen';
-import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager } from './toestand';
+import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager, toetsers } from './toestand';
 
 // The evaluation may be recorded from the day before its date (meetings run into the evening).
 const EVALUATIE_SPELING_MS = 24 * 60 * 60_000;
@@ -75,9 +75,13 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         sleutel: `signaal.${signaal.id}`,
         op: signaal.uiterlijk,
         actie: async () => {
-          await reg.leg([{ soort: 'escalatie', termijn: 'signaal', keer: 1 }], undefined, (n) => {
-            n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
-          });
+          await reg.leg(
+            [{ soort: 'escalatie', termijn: 'signaal', keer: 1, signaalId: signaal.id }],
+            undefined,
+            (n) => {
+              n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
+            },
+          );
           await reg.meld('signaal.geen-reactie', `signaal.${signaal.id}.escalatie`, [
             ...coordinator(z),
             ...regiomanager(z),
@@ -129,17 +133,21 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         controle: ({ tekstId }) => (u().signalen.some((s) => s.id === tekstId) ? reden('al-gemeld') : undefined),
         uitvoeren: async ({ tekstId, door }) => {
           const op = iso(Date.now());
-          await reg.leg([{ soort: 'signaal', signaalId: tekstId }], door, (n) => {
+          const uiterlijk = iso(na(ms(op), termijnen.reactieOpSignaal));
+          await reg.leg([{ soort: 'signaal', signaalId: tekstId, uiterlijk }], door, (n) => {
             n.uitvoering.signalen.push({
               id: tekstId,
               doorId: door.persoonId,
               op,
               opgepakt: false,
-              uiterlijk: iso(na(ms(op), termijnen.reactieOpSignaal)),
+              uiterlijk,
               geescaleerd: false,
             });
           });
           await reg.meld('niet-goed', `signaal.${tekstId}`, aangewezenPersonen(z), { signaalId: tekstId });
+          // The coordinator hears of it at once, not only after a week of silence.
+          const coord = coordinator(z).filter((c) => c.persoonId !== door.persoonId);
+          if (p.regels.beloften) await reg.meld('signaal.gemeld', `signaal.${tekstId}.coordinator`, coord);
         },
       },
 
@@ -163,33 +171,37 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           }
           if (signaalId && !u().signalen.some((s) => s.id === signaalId)) return reden('onbekend-signaal');
           if (herzienPlanId && z.conferentie.plannen.includes(herzienPlanId)) return reden('geen-nieuw-plan');
+          if (herzienPlanId && u().herziening) return reden('herziening-loopt');
           return undefined;
         },
-        uitvoeren: ({ bijeenkomstId, op, aanwezigen, signaalId, herzienPlanId, door }) =>
-          reg.leg(
-            [{ soort: 'bijeenkomst', bijeenkomstId, op: iso(ms(op)), aanwezigen, signaalId, herzienPlanId }],
-            door,
-            (n) => {
-              n.uitvoering.bijeenkomsten.push({
-                id: bijeenkomstId,
-                op: iso(ms(op)),
-                aanwezigen,
-                planId: herzienPlanId,
-              });
-              const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
-              if (signaal) signaal.opgepakt = true;
-              if (herzienPlanId) {
-                n.conferentie.plannen.push(herzienPlanId);
-                n.uitvoering.planId = herzienPlanId;
-              }
-            },
-          ),
+        uitvoeren: async ({ bijeenkomstId, op, aanwezigen, signaalId, herzienPlanId, door }) => {
+          // A revised plan counts once every professional who set conditions has checked it.
+          const terToetsing = p.regels.beloften && herzienPlanId !== undefined && toetsers(z).length > 0;
+          const bijeenkomst = { bijeenkomstId, op: iso(ms(op)), aanwezigen, signaalId, herzienPlanId };
+          await reg.leg([{ soort: 'bijeenkomst', ...bijeenkomst, ...(terToetsing && { terToetsing }) }], door, (n) => {
+            n.uitvoering.bijeenkomsten.push({ id: bijeenkomstId, op: iso(ms(op)), aanwezigen, planId: herzienPlanId });
+            const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
+            if (signaal) signaal.opgepakt = true;
+            if (herzienPlanId) {
+              n.conferentie.plannen.push(herzienPlanId);
+              if (terToetsing) n.uitvoering.herziening = { planId: herzienPlanId, oordelen: [] };
+              else n.uitvoering.planId = herzienPlanId;
+            }
+          });
+          if (terToetsing) {
+            const aan = toetsers(z).map((persoonId) => ({ persoonId, rol: 'professional' }));
+            await reg.meld('plan.herzien', `herzien.${herzienPlanId}`, aan);
+          }
+        },
       },
 
       evaluatieVastleggen: {
         fasen: ['uitvoering'],
         controle: ({ kringAkkoord, nieuweDatum }) => {
           if (Date.now() < ms(u().evaluatieOp!) - EVALUATIE_SPELING_MS) return reden('te-vroeg');
+          const open = openSignalen(p);
+          if (kringAkkoord && p.regels.beloften && open.length > 0)
+            return reden('open-signaal', { aantal: open.length });
           return !kringAkkoord && !(nieuweDatum && ms(nieuweDatum) > Date.now()) ? reden('nieuwe-datum') : undefined;
         },
         uitvoeren: ({ kringAkkoord, nieuweDatum, door }) =>

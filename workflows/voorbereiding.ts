@@ -176,10 +176,18 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
           if (v().datumvoorstellen.some((d) => d.id === voorstelId)) return reden('al-voorgesteld');
           return undefined;
         },
-        uitvoeren: ({ voorstelId, op, door }) =>
-          reg.leg([{ soort: 'datum.voorgesteld', voorstelId, op: iso(ms(op)) }], door, (n) => {
+        uitvoeren: async ({ voorstelId, op, door }) => {
+          await reg.leg([{ soort: 'datum.voorgesteld', voorstelId, op: iso(ms(op)) }], door, (n) => {
             n.voorbereiding.datumvoorstellen.push({ id: voorstelId, op: iso(ms(op)), beschikbaar: {} });
-          }),
+          });
+          // The professionals are asked whether they can come; the date respects their availability.
+          const professionals = z.deelnemers
+            .filter((d) => d.rol === 'professional' && d.uitnodiging !== 'afgemeld')
+            .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
+          if (p.regels.beloften) {
+            await reg.meld('datum.voorgesteld', `datumvoorstel.${voorstelId}`, professionals, { op: iso(ms(op)) });
+          }
+        },
       },
 
       beschikbaarheidVastleggen: {

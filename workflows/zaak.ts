@@ -17,6 +17,7 @@ import { Registratie } from './registratie';
 import { beginToestand, bijgewerkt, ms, statusVan, type ZaakToestand } from './toestand';
 import { uitvoering } from './uitvoering';
 import { voorbereiding } from './voorbereiding';
+import { toetsing } from './toetsing';
 import { voorwaarden } from './voorwaarden';
 
 // Below this many history events a fresh run would start afresh at once.
@@ -30,7 +31,8 @@ type Werkfase = Exclude<Fase, 'aanvraag' | 'afgesloten'>;
 export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promise<ZaakToestand> {
   const z = overgedragen ? bijgewerkt(overgedragen) : beginToestand(start);
   const reg = new Registratie(z);
-  const p: Proces = { z, reg, termijnen: start.termijnen };
+  // A marker in history says which rules this run follows; a run from before a rule has none.
+  const p: Proces = { z, reg, termijnen: start.termijnen, regels: { beloften: wf.patched('beloften') } };
 
   // The phases, in the order a case goes through them.
   const fasen = {
@@ -45,6 +47,7 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
     ...fasen.voorbereiding.opdrachten,
     ...voorwaarden(p),
     ...fasen.conferentie.opdrachten,
+    ...toetsing(p),
     ...fasen.uitvoering.opdrachten,
     ...afsluiting(p),
   });

@@ -86,12 +86,16 @@ export async function aanvraagVastleggen(
 ): Promise<Zaakrecord> {
   const id = crypto.randomUUID();
   return prisma.$transaction(async (tx) => {
-    const hoofdpersoon = await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) });
+    const hoofdpersoonId =
+      (await bekendePersoon(tx, aanvraag.hoofdpersoon, false)) ??
+      (await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) })).id;
     const { aanvrager } = aanvraag;
     const aanvragerId =
       aanvrager.relatie === 'hoofdpersoon'
-        ? hoofdpersoon.id
-        : (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } })).id;
+        ? hoofdpersoonId
+        : ((await bekendePersoon(tx, aanvrager, aanvrager.relatie === 'professional')) ??
+          (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } }))
+            .id);
     const zaak = await tx.zaak.create({
       data: {
         id,
@@ -106,7 +110,7 @@ export async function aanvraagVastleggen(
         aangevraagdOp: opties.aangevraagdOp,
         deelnemers: {
           create: [
-            { persoonId: hoofdpersoon.id, rol: 'hoofdpersoon' },
+            { persoonId: hoofdpersoonId, rol: 'hoofdpersoon' },
             { persoonId: aanvragerId, rol: 'aanvrager', relatie: aanvrager.relatie },
           ],
         },
@@ -116,6 +120,32 @@ export async function aanvraagVastleggen(
     await opties.ook?.(tx, id);
     return zaak;
   });
+}
+
+/**
+ * The person kring knows already by this email address: one human is one person, across
+ * cases. A professional is known by her work address; anyone else by address and name,
+ * since a family may share one address. Contact details kring did not have yet are added;
+ * those it has stay (changing them is an edit of the person, not a side effect of a case).
+ * Undefined when there is none (then a new person).
+ */
+export async function bekendePersoon(
+  db: Pick<Prisma.TransactionClient, 'persoon'>,
+  persoon: Persoon,
+  professional: boolean,
+): Promise<string | undefined> {
+  if (!persoon.email) return undefined;
+  const metAdres = await db.persoon.findMany({
+    where: { email: { equals: persoon.email, mode: 'insensitive' } },
+    orderBy: { aangemaaktOp: 'asc' },
+  });
+  const zelfdeNaam = (naam: string) =>
+    naam.trim().toLocaleLowerCase('nl') === persoon.naam.trim().toLocaleLowerCase('nl');
+  const bekend = professional ? metAdres[0] : metAdres.find((p) => zelfdeNaam(p.naam));
+  if (bekend && !bekend.telefoon && persoon.telefoon) {
+    await db.persoon.update({ where: { id: bekend.id }, data: { telefoon: persoon.telefoon } });
+  }
+  return bekend?.id;
 }
 
 export function persoonGegevens(p: Persoon) {

@@ -27,6 +27,14 @@ export class Geweigerd extends Error {
   }
 }
 
+/** A command named a person kring does not know. */
+export class PersoonOnbekend extends Error {
+  constructor(readonly persoonId: string) {
+    super(`person ${persoonId} is not known`);
+    this.name = 'PersoonOnbekend';
+  }
+}
+
 /** The case has no running process yet: its request is stored, and the sweep starts it shortly. */
 export class ProcesNietGestart extends Error {
   constructor(

@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { v5 as uuidv5 } from 'uuid';
 import type { Door } from '../workflows/contract';
-import { persoonGegevens, type Persoon } from './aanvraag';
+import { bekendePersoon, persoonGegevens, type Persoon } from './aanvraag';
+import { PersoonOnbekend } from './fouten';
 
 /** Whose words, in which case, for which command. */
 export interface Inhoudcontext {
@@ -63,18 +64,16 @@ export interface PlanInhoud {
   hulpvragen: Array<{ professionalId: string; tekst: string }>;
 }
 
-/** A plan as a new version of the case's plan. */
+/** A plan, to be presented; it gets its version number once the process records it. */
 export async function planBewaren(c: Inhoudcontext, plan: PlanInhoud): Promise<string> {
   const id = idVoor(c, 'plan');
   const rij = await eenmaal(
     () => c.prisma.plan.findUnique({ where: { id } }),
-    async () => {
-      const laatste = await c.prisma.plan.aggregate({ where: { zaakId: c.zaakId }, _max: { versie: true } });
-      return c.prisma.plan.create({
+    () =>
+      c.prisma.plan.create({
         data: {
           id,
           zaakId: c.zaakId,
-          versie: (laatste._max.versie ?? 0) + 1,
           acties: {
             create: plan.acties.map((a, i) => ({
               nummer: i + 1,
@@ -85,8 +84,7 @@ export async function planBewaren(c: Inhoudcontext, plan: PlanInhoud): Promise<s
           },
           hulpvragen: { create: plan.hulpvragen },
         },
-      });
-    },
+      }),
   );
   return rij.id;
 }
@@ -142,35 +140,44 @@ export async function toetsingBewaren(
   return rij.id;
 }
 
-/** Someone new for the circle: their person, and their part in this case. */
+/**
+ * Someone for the circle: a person kring knows (by id), or the one this is by email address
+ * (a professional by her work address; someone else by address and name, since a family may
+ * share one address), or else a new person. Then their part in this case.
+ */
 export async function deelnemerBewaren(
   c: Inhoudcontext,
   nieuw: {
-    persoon: Persoon & { organisatie?: string };
+    persoon?: Persoon & { organisatie?: string };
+    persoonId?: string;
     rol: 'netwerk' | 'professional';
     relatie?: string;
     voorgesteldDoor?: string;
   },
 ): Promise<string> {
-  const id = idVoor(c, 'persoon');
-  const persoon = await eenmaal(
-    () => c.prisma.persoon.findUnique({ where: { id } }),
+  const persoonId =
+    nieuw.persoonId ??
+    (await bekendePersoon(c.prisma, nieuw.persoon!, nieuw.rol === 'professional')) ??
+    (await nieuwePersoon(c, nieuw.persoon!));
+  if (nieuw.persoonId && !(await c.prisma.persoon.findUnique({ where: { id: nieuw.persoonId } }))) {
+    throw new PersoonOnbekend(nieuw.persoonId);
+  }
+  const deelname = { zaakId: c.zaakId, persoonId, rol: nieuw.rol };
+  await eenmaal(
+    () => c.prisma.deelnemer.findUnique({ where: { zaakId_persoonId_rol: deelname } }),
     () =>
-      c.prisma.persoon.create({
-        data: { id, ...persoonGegevens(nieuw.persoon), organisatie: nieuw.persoon.organisatie },
+      c.prisma.deelnemer.create({
+        data: { ...deelname, relatie: nieuw.relatie, status: 'concept', voorgesteldDoorId: nieuw.voorgesteldDoor },
       }),
   );
-  await c.prisma.deelnemer.upsert({
-    where: { zaakId_persoonId_rol: { zaakId: c.zaakId, persoonId: persoon.id, rol: nieuw.rol } },
-    create: {
-      zaakId: c.zaakId,
-      persoonId: persoon.id,
-      rol: nieuw.rol,
-      relatie: nieuw.relatie,
-      status: 'concept',
-      voorgesteldDoorId: nieuw.voorgesteldDoor,
-    },
-    update: {},
-  });
-  return persoon.id;
+  return persoonId;
+}
+
+async function nieuwePersoon(c: Inhoudcontext, persoon: Persoon & { organisatie?: string }): Promise<string> {
+  const id = idVoor(c, 'persoon');
+  const rij = await eenmaal(
+    () => c.prisma.persoon.findUnique({ where: { id } }),
+    () => c.prisma.persoon.create({ data: { id, ...persoonGegevens(persoon), organisatie: persoon.organisatie } }),
+  );
+  return rij.id;
 }

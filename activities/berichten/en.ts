@@ -22,6 +22,10 @@ export const en: Sjablonen = {
     'voortgangsgesprek.herinnering': 'progress meeting reminder',
     'evaluatie.herinnering': 'evaluation',
     'niet-goed': '"things are not going well"',
+    'signaal.gemeld': '"things are not going well" signal',
+    'datum.voorgesteld': 'proposed date',
+    'plan.herzien': 'revised plan to check',
+    'herziening.afgewezen': 'revised plan does not meet a condition',
     'signaal.geen-reactie': 'no response to "things are not going well"',
     'zaak.afgesloten': 'case closed',
     'bericht.mislukt': 'message not delivered',
@@ -127,6 +131,34 @@ export const en: Sjablonen = {
       'Things are not going well with the plan. The network chose you to call the circle together when needed. ' +
       `Would you do that?\n\nCoordinator ${coordinator} is glad to help: ${contact}`,
     sms: `Eigen Kracht: things are not going well with the plan. Would you call the network together? Help: ${contact}`,
+  }),
+  'signaal.gemeld': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: "things are not going well"`,
+    email:
+      `Someone reported that the plan of case ${zaakRef} is not going well. The designated person was asked ` +
+      `to call the circle together. Get in touch if that helps.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, the plan is reported not to go well. ${link}`,
+  }),
+  'datum.voorgesteld': ({ zaakRef, datum, link }) => ({
+    onderwerp: `Case ${zaakRef}: can you come on ${datum}?`,
+    email:
+      `${datum} is proposed for the Eigen Kracht conference of case ${zaakRef}. ` +
+      `Let the coordinator know whether you can come.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, can you come on ${datum}? ${link}`,
+  }),
+  'plan.herzien': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: the plan was revised`,
+    email:
+      `The circle of case ${zaakRef} revised its plan. Check the revised plan against your own conditions, ` +
+      `and only against them.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, the plan was revised. Check it against your conditions. ${link}`,
+  }),
+  'herziening.afgewezen': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: revised plan does not meet a condition`,
+    email:
+      `The revised plan of case ${zaakRef} does not meet a condition. The previous plan still applies; ` +
+      `the circle can discuss the plan on that point again.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, the revised plan does not meet a condition. ${link}`,
   }),
   'signaal.geen-reactie': ({ zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: no response to "things are not going well"`,

@@ -22,6 +22,10 @@ export const nl: Sjablonen = {
     'voortgangsgesprek.herinnering': 'herinnering voortgangsgesprek',
     'evaluatie.herinnering': 'evaluatie',
     'niet-goed': '"het gaat niet goed"',
+    'signaal.gemeld': 'melding "het gaat niet goed"',
+    'datum.voorgesteld': 'voorgestelde datum',
+    'plan.herzien': 'herzien plan om te toetsen',
+    'herziening.afgewezen': 'herzien plan voldoet niet',
     'signaal.geen-reactie': 'geen reactie op "het gaat niet goed"',
     'zaak.afgesloten': 'zaak afgesloten',
     'bericht.mislukt': 'bericht niet bezorgd',
@@ -127,6 +131,34 @@ export const nl: Sjablonen = {
       'Het gaat niet goed met de uitvoering van het plan. U bent door het netwerk aangewezen om de kring ' +
       `bij elkaar te roepen als dat nodig is. Wilt u dat doen?\n\nCoördinator ${coordinator} helpt graag: ${contact}`,
     sms: `Eigen Kracht: het gaat niet goed met het plan. Wilt u het netwerk bij elkaar roepen? Hulp: ${contact}`,
+  }),
+  'signaal.gemeld': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: "het gaat niet goed"`,
+    email:
+      `Er is gemeld dat het niet goed gaat met het plan van zaak ${zaakRef}. De aangewezen persoon is gevraagd ` +
+      `de kring bij elkaar te roepen. Neem contact op als dat helpt.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, er is gemeld dat het niet goed gaat met het plan. ${link}`,
+  }),
+  'datum.voorgesteld': ({ zaakRef, datum, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: kunt u op ${datum}?`,
+    email:
+      `Voor de Eigen Kracht-conferentie van zaak ${zaakRef} is ${datum} voorgesteld. ` +
+      `Laat de coördinator weten of u dan kunt.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, kunt u op ${datum}? ${link}`,
+  }),
+  'plan.herzien': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: het plan is herzien`,
+    email:
+      `De kring van zaak ${zaakRef} heeft het plan herzien. Toets het herziene plan aan uw eigen voorwaarden, ` +
+      `en alleen daaraan.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, het plan is herzien. Toets het aan uw voorwaarden. ${link}`,
+  }),
+  'herziening.afgewezen': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: herzien plan voldoet niet aan een voorwaarde`,
+    email:
+      `Het herziene plan van zaak ${zaakRef} voldoet niet aan een voorwaarde. Het vorige plan blijft gelden; ` +
+      `de kring kan het plan op dat punt opnieuw bespreken.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, het herziene plan voldoet niet aan een voorwaarde. ${link}`,
   }),
   'signaal.geen-reactie': ({ zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: geen reactie op "het gaat niet goed"`,

@@ -40,7 +40,14 @@ export interface Variabelen {
   'voortgangsgesprek.herinnering': VoorDeelnemer & { datum: string };
   'evaluatie.herinnering': VoorStaf & { datum: string };
   'niet-goed': VoorDeelnemer & { coordinator: string };
+  'signaal.gemeld': VoorStaf;
   'signaal.geen-reactie': VoorStaf;
+  /** To the professionals in the case: can you come on this date? */
+  'datum.voorgesteld': VoorStaf & { datum: string };
+  /** To each professional who set conditions: a revised plan to check against them. */
+  'plan.herzien': VoorStaf;
+  /** To the coordinator: the revised plan did not meet a condition; back to the circle. */
+  'herziening.afgewezen': VoorStaf;
   'zaak.afgesloten': VoorStaf & { afsluiting: Afsluitsoort };
   'bericht.mislukt': VoorStaf & { over: Berichtsoort; kanaal: Kanaalnaam };
 }

@@ -44,7 +44,9 @@ export interface Wereld {
   coordinatoren: Record<'anna' | 'bram' | 'carla', string>;
 }
 
-const emailVan = (naam: string) => `${naam.toLowerCase().replace(/\W/g, '.')}@example.org`;
+/** An address of this test's own: kring knows a person by address, and tests must not share people. */
+const emailVan = (naam: string) =>
+  `${naam.toLowerCase().replace(/\W/g, '.')}.${crypto.randomUUID().slice(0, 8)}@example.org`;
 
 async function persoon(prisma: PrismaClient, naam: string): Promise<string> {
   return (await prisma.persoon.create({ data: { naam, email: emailVan(naam) } })).id;

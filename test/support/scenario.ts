@@ -105,7 +105,11 @@ function binnenDeTijd<T>(werk: Promise<T>, ms = 150_000): Promise<T> {
   return Promise.race([werk, grens]).finally(() => clearTimeout(timer));
 }
 
-/** Writes every run of the case's workflow (continue-as-new included), in protobuf encoding. */
+/**
+ * Writes every run of the case's workflow (continue-as-new included), in protobuf encoding,
+ * for a scenario that has no recorded history yet. A recorded history is never replaced: it
+ * stands for the cases that ran on the code of its day, which must keep replaying.
+ */
 async function neemOp(env: TestWorkflowEnvironment, zaak: ZaakInTest, naam: string): Promise<void> {
   const { firstExecutionRunId } = await zaak.handle
     .describe()
@@ -113,8 +117,7 @@ async function neemOp(env: TestWorkflowEnvironment, zaak: ZaakInTest, naam: stri
   let runId: string | undefined = firstExecutionRunId ?? undefined;
   let run = 1;
   fs.mkdirSync(HISTORIES, { recursive: true });
-  for (const oud of fs.readdirSync(HISTORIES).filter((f) => f.startsWith(`${naam}.`)))
-    fs.rmSync(path.join(HISTORIES, oud));
+  if (fs.readdirSync(HISTORIES).some((f) => f.startsWith(`${naam}.`))) return;
   while (runId) {
     const history = await env.client.workflow.getHandle(zaak.handle.workflowId, runId).fetchHistory();
     fs.writeFileSync(

@@ -1,16 +1,19 @@
 // Case data for tests: a valid request as an API caller sends it, and a stored case record.
+import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { aanvraagVastleggen, ZaakAanvraag } from '../../zaakproces';
 
+/** A request with addresses of its own: kring knows people by address, and tests must not share them. */
 export function geldigeAanvraag(overrides: Record<string, unknown> = {}) {
+  const eigen = crypto.randomUUID().slice(0, 8);
   return {
     aanvrager: {
       relatie: 'professional',
       naam: 'Anna de Vries',
       organisatie: 'Jeugdbescherming Flevoland',
-      email: 'anna.devries@example.org',
+      email: `anna.devries.${eigen}@example.org`,
     },
-    hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '06-12345678', email: 'samira@example.org' },
+    hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '06-12345678', email: `samira.${eigen}@example.org` },
     regio: 'Flevoland',
     vraag: 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?',
     noodsituatie: false,

@@ -78,7 +78,8 @@ export const OPDRACHTEN = {
   evaluatieVastleggen: opdracht({ kringAkkoord: z.boolean(), nieuweDatum: moment.optional() }),
 
   // Closure: agreed, withdrawn or cancelled, always with a reason
-  afsluiten: metReden,
+  /** `signalen`: the open "het gaat niet goed" signals the reason addresses, if any are open. */
+  afsluiten: opdracht({ redenId: id, signalen: z.array(id).max(50).optional() }),
   intrekken: metReden,
   annuleren: metReden,
 } as const;

@@ -173,6 +173,19 @@ export const REDENEN = {
 
   // ---- Uitvoering ----
   'al-gedaan': vast('De vervolgcontrole is al vastgelegd.', 'The follow-up has been recorded already.'),
+  'open-signaal': met<{ aantal: number }>(
+    (w) =>
+      `Er ${w.aantal === 1 ? 'staat nog een melding' : `staan nog ${w.aantal} meldingen`} "het gaat niet goed" open. ` +
+      'Roep eerst de kring bijeen; de regiomanager kan afsluiten met een reden die de melding noemt.',
+    (w) =>
+      `${w.aantal === 1 ? 'A "het gaat niet goed" signal is' : `${w.aantal} "het gaat niet goed" signals are`} still open. ` +
+      'Call the circle together first; the regiomanager can close with a reason that names the signal.',
+  ),
+  'herziening-loopt': vast(
+    'Het herziene plan wordt nog getoetst aan de voorwaarden; een volgende herziening kan daarna.',
+    'The revised plan is still being checked against the conditions; a next revision can follow.',
+  ),
+  'geen-herziening': vast('Er is geen herzien plan om te toetsen.', 'There is no revised plan to check.'),
   'al-gepland': vast('Op dat moment staat al een gesprek.', 'A meeting is planned at that moment already.'),
   'onbekend-gesprek': vast('Er staat geen open gesprek op dat moment.', 'No open meeting is planned at that moment.'),
   'al-gemeld': vast('Dit signaal is al gemeld.', 'This signal was given already.'),

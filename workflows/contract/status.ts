@@ -138,6 +138,8 @@ export interface ZaakStatus {
   uitvoering: {
     /** The plan that guides the help now. */
     planId?: string;
+    /** A revised plan being checked against the conditions, and whose verdicts are awaited. */
+    herziening?: { planId: string; wachtOpToetsing: string[] };
     vervolgOp?: string;
     vervolgGedaan: boolean;
     gesprekken: Array<{ op: string; gehouden: boolean }>;

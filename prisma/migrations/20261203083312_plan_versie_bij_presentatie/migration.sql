@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "plan" ALTER COLUMN "versie" DROP NOT NULL;
+
