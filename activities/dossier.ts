@@ -87,13 +87,18 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
     await zaakBijwerken(tx, zaakId, { termijnSoort: e.termijn, termijnOp: e.op ? new Date(e.op) : null });
   },
   'kandidaten.herzien': alleenTijdlijn,
-  'coordinator.aanbod-ingetrokken': alleenTijdlijn,
-  'coordinator.aangeboden': alleenTijdlijn,
+  'coordinator.aanbod-ingetrokken': async (tx, zaakId) => {
+    await zaakBijwerken(tx, zaakId, { aangebodenAanId: null });
+  },
+  'coordinator.aangeboden': async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { aangebodenAanId: e.coordinatorId });
+  },
   'coordinator.aanvaard': async (tx, zaakId, e) => {
-    await zaakBijwerken(tx, zaakId, { coordinatorId: e.coordinatorId });
+    await zaakBijwerken(tx, zaakId, { coordinatorId: e.coordinatorId, aangebodenAanId: null });
     await rolInZaak(tx, zaakId, e.coordinatorId, 'coordinator');
   },
   'coordinator.afgewezen': async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { aangebodenAanId: null });
     if (e.redenId) await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
   },
   contact: alleenTijdlijn,
@@ -258,6 +263,9 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
     });
   },
   'herziening.afgewezen': alleenTijdlijn,
+  'herziening.ingetrokken': async (tx, zaakId, e) => {
+    await tekstVastleggen(tx, zaakId, e.redenId, 'reden');
+  },
   'bericht.mislukt': alleenTijdlijn,
 };
 

@@ -62,8 +62,9 @@ export type Gebeurtenis =
       terToetsing?: boolean;
     }
   | { soort: 'herziening.afgewezen'; planId: string }
+  | { soort: 'herziening.ingetrokken'; planId: string; redenId: string }
   | { soort: 'evaluatie'; kringAkkoord: boolean; nieuweDatum?: string }
-  | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string }
+  | { soort: 'afgesloten'; afsluiting: Afsluiting; redenId?: string; signalen?: string[] }
   | {
       soort: 'bericht.mislukt';
       berichtId: string;

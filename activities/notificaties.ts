@@ -97,6 +97,7 @@ const VARIABELEN: { [S in Berichtsoort]: (g: Gegevens) => Variabelen[S] } = {
   'datum.voorgesteld': (g) => ({ ...staf(g), datum: g.datum() }),
   'plan.herzien': staf,
   'herziening.afgewezen': staf,
+  'herziening.geen-toetsing': staf,
   'zaak.afgesloten': (g) => ({ ...staf(g), afsluiting: g.details.afsluiting as Afsluitsoort }),
   'bericht.mislukt': (g) => ({
     ...staf(g),

@@ -205,7 +205,15 @@ export async function afsluitingVan(prisma: Db, zaak: Zaak) {
 
 /** "Het gaat niet goed": who said it and when, with the note; taken up, or escalated. */
 async function signalen(prisma: Db, zaakId: string) {
-  const rijen = await gebeurtenissen(prisma, zaakId, ['signaal', 'signaal.opgepakt', 'bijeenkomst', 'escalatie']);
+  const rijen = await gebeurtenissen(prisma, zaakId, [
+    'signaal',
+    'signaal.opgepakt',
+    'bijeenkomst',
+    'escalatie',
+    'afgesloten',
+  ]);
+  const afgesloten = rijen.find((r) => r.soort === 'afgesloten');
+  const metDeZaakGesloten = (afgesloten?.details as { signalen?: string[] } | undefined)?.signalen ?? [];
   const gemeld = rijen.filter((r) => r.soort === 'signaal');
   const ids = gemeld.map((r) => detail(r.details, 'signaalId')!);
   const [notities, n] = await Promise.all([
@@ -227,6 +235,8 @@ async function signalen(prisma: Db, zaakId: string) {
       uiterlijk: detail(r.details, 'uiterlijk') ?? null,
       opgepaktOp: datum(eerste(id, ['signaal.opgepakt', 'bijeenkomst'])),
       geescaleerdOp: datum(eerste(id, ['escalatie'])),
+      /** Still open when the case closed, and named in the reason for closing. */
+      afgeslotenMetDeZaakOp: metDeZaakGesloten.includes(id) ? datum(afgesloten!.op) : null,
     };
   });
 }

@@ -2,13 +2,13 @@
 // stores the words (reasons, notes, the plan, the conditions) as content and gives the
 // workflow their ids, so workflow history never holds them. Who gives the command comes
 // from the token, never from the body.
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { OpdrachtArg, Opdrachtnaam } from '../workflows/contract';
 import { WettelijkeRol } from '../workflows/contract';
 import {
   datumvoorstelBewaren,
   deelnemerBewaren,
+  inhoudId,
   Persoon,
   planBewaren,
   tekstBewaren,
@@ -191,13 +191,16 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
       herzienPlan: PlanInhoud.optional(),
     }),
     async (b, c) => ({
-      bijeenkomstId: crypto.randomUUID(),
+      bijeenkomstId: inhoudId(c, 'bijeenkomst'),
       op: b.op,
       aanwezigen: b.aanwezigen,
       signaalId: b.signaalId,
       herzienPlanId: b.herzienPlan && (await planBewaren(c, b.herzienPlan)),
     }),
   ),
+  herzieningIntrekken: voor<'herzieningIntrekken'>(
+    'Het herziene plan dat op toetsing wacht, wordt ingetrokken, met een reden; het vorige plan blijft gelden.',
+  )(Reden, async (b, c) => ({ redenId: await tekstBewaren(c, 'reden', b.reden) })),
   evaluatieVastleggen: zelfde(
     'De evaluatie: akkoord van de kring, of een nieuwe datum.',
     z.strictObject({ kringAkkoord: z.boolean(), nieuweDatum: moment.optional() }),

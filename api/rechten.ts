@@ -100,12 +100,8 @@ export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput 
         ? {
             OR: [
               { coordinatorId: p },
-              // An offer still open: in intake, nobody accepted yet. The process checks it is theirs.
-              {
-                fase: 'intake',
-                coordinatorId: null,
-                meldingen: { some: { soort: 'coordinator.aanbod', ontvangerId: p } },
-              },
+              // The offer open to her now: in intake, nobody accepted, not declined or withdrawn.
+              { fase: 'intake', coordinatorId: null, aangebodenAanId: p },
             ],
           }
         : { coordinatorId: p };

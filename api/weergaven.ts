@@ -2,7 +2,7 @@
 // live status where it answered. A view shows what its reader may see, and no more.
 import type { AuditEvent, Bericht, Gebeurtenis, Melding, PrismaClient, Zaak } from '@prisma/client';
 import type { Termijn, ZaakStatus } from '../workflows/contract';
-import type { Zaakrecord } from '../zaakproces';
+import type { Persoon, ZaakAanvraag, Zaakrecord } from '../zaakproces';
 
 /** What anyone who may see the case reads: no names, no contact details, no content. */
 export interface ZaakSamenvatting {
@@ -74,6 +74,31 @@ export function weergave(zaak: Zaakrecord, status: ZaakStatus | undefined): Zaak
   };
 }
 
+/**
+ * A request as its caller just entered it: the people as they were entered (kring may have
+ * recognised someone it knew, whose details the caller need not see), with their ids.
+ */
+export function ingevoerdeWeergave(zaak: Zaakrecord, status: ZaakStatus | undefined, aanvraag: ZaakAanvraag) {
+  const geheel = weergave(zaak, status);
+  const zoals = (id: string, p: Persoon & { organisatie?: string }) => ({
+    id,
+    naam: p.naam,
+    email: p.email ?? null,
+    telefoon: p.telefoon ?? null,
+    taal: p.taal,
+    organisatie: p.organisatie ?? null,
+  });
+  const { aanvrager } = aanvraag;
+  return {
+    ...geheel,
+    hoofdpersoon: zoals(geheel.hoofdpersoon.id, aanvraag.hoofdpersoon),
+    aanvrager:
+      aanvrager.relatie === 'hoofdpersoon'
+        ? geheel.aanvrager
+        : { relatie: aanvrager.relatie, ...zoals(geheel.aanvrager.id!, aanvrager) },
+  };
+}
+
 /** A professional reads the question, their own conditions, the presented plan and their own share of it. */
 export interface ProfessioneleWeergave extends ZaakSamenvatting {
   vraag: string | null;
@@ -86,6 +111,8 @@ export interface ProfessioneleWeergave extends ZaakSamenvatting {
   }>;
   plan: {
     versie: number | null;
+    /** The plan in force (accepted); otherwise the one presented last, not yet accepted. */
+    huidig: boolean;
     /** `uiterlijk`: the date by which, as 2026-12-31. */
     acties: Array<{ nummer: number; wat: string; wie: string; uiterlijk: string | null }>;
     hulpvraag: string | null;
@@ -104,10 +131,11 @@ export async function professioneleWeergave(
       include: { voorwaarden: { orderBy: { nummer: 'asc' } } },
       orderBy: { versie: 'asc' },
     }),
+    // The plan in force; before there is one, the one presented last.
     prisma.plan.findFirst({
-      where: { zaakId: zaak.id, status: { not: 'concept' } },
+      where: { zaakId: zaak.id, status: { in: ['geaccepteerd', 'gepresenteerd'] } },
       include: { acties: { orderBy: { nummer: 'asc' } }, hulpvragen: { where: { professionalId: persoonId } } },
-      orderBy: { versie: 'desc' },
+      orderBy: [{ status: 'desc' }, { versie: 'desc' }],
     }),
   ]);
   return {
@@ -122,6 +150,7 @@ export async function professioneleWeergave(
     })),
     plan: plan && {
       versie: plan.versie,
+      huidig: plan.status === 'geaccepteerd',
       acties: plan.acties.map((a) => ({
         nummer: a.nummer,
         wat: a.wat,

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import type { Door, OpdrachtArg } from '../workflows/contract';
+import { reden, type Door, type OpdrachtArg } from '../workflows/contract';
 import { Geweigerd, type Zaakproces } from '../zaakproces';
 import { vastleggen, wieVan } from './audit';
 import { Probleem } from './problem';
@@ -28,6 +28,10 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
         sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
       const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
       try {
+        // Closed is final: nothing is stored for a case that takes no more commands (even
+        // once Temporal no longer keeps its process).
+        const { fase } = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, select: { fase: true } });
+        if (fase === 'afgesloten') throw Geweigerd.om(reden('zaak-afgesloten'));
         const inhoud = { prisma, zaakId, door, sleutel: opdrachtId };
         const arg = await opdracht.naarArg(body as never, inhoud).catch(gelijktijdig);
         const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as OpdrachtArg<typeof naam>, opdrachtId);

@@ -23,6 +23,7 @@ import {
   aanbodWeergave,
   auditregel,
   berichtregel,
+  ingevoerdeWeergave,
   lijstregel,
   professioneleWeergave,
   samenvatting,
@@ -91,7 +92,7 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
       .set('Idempotent-Replayed', String(herhaling))
       // What the caller just entered comes back to them whole. A repeat comes later, when the
       // case may hold more than they entered: it gets the summary, as a read does.
-      .json(herhaling ? samenvatting(zaak, live) : weergave(zaak, live));
+      .json(herhaling ? samenvatting(zaak, live) : ingevoerdeWeergave(zaak, live, aanvraag));
   });
 
   // Search within what the caller may see: phase, region, overdue, emergency.

@@ -27,6 +27,7 @@ const VOORBEELD: { [S in Berichtsoort]: Variabelen[S] } = {
   'datum.voorgesteld': { zaakRef: '3F2A91C0', link: LINK, datum: 'woensdag 16 december om 19:00' },
   'plan.herzien': { zaakRef: '3F2A91C0', link: LINK },
   'herziening.afgewezen': { zaakRef: '3F2A91C0', link: LINK },
+  'herziening.geen-toetsing': { zaakRef: '3F2A91C0', link: LINK },
   'zaak.afgesloten': { zaakRef: '3F2A91C0', link: LINK, afsluiting: 'ingetrokken' },
   'bericht.mislukt': { zaakRef: '3F2A91C0', link: LINK, over: 'conferentie.herinnering', kanaal: 'sms' },
 };

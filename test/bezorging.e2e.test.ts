@@ -44,7 +44,7 @@ test('the worker is killed between send and record: after a restart the SMS is f
     db.prisma,
     ZaakAanvraag.parse({
       aanvrager: { relatie: 'hoofdpersoon' },
-      hoofdpersoon: { naam: 'Samira El Amrani', email: 'samira@example.org' },
+      hoofdpersoon: { naam: 'Samira El Amrani', email: `samira.${crypto.randomUUID().slice(0, 8)}@example.org` },
       regio: w.regio,
     }),
   );

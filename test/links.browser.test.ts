@@ -159,7 +159,10 @@ metBrowser('one-click links', () => {
       stack.api,
       zaakId,
       'deelnemer-toevoegen',
-      { persoon: { naam: 'Petra Reclassering', email: 'petra@example.org' }, rol: 'professional' },
+      {
+        persoon: { naam: 'Petra Reclassering', email: `petra.${crypto.randomUUID().slice(0, 8)}@example.org` },
+        rol: 'professional',
+      },
       t.coordinator,
     );
     const { url } = await link('niet-goed', petra);

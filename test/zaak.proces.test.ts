@@ -365,6 +365,39 @@ test('"het gaat niet goed": the designated person and the coordinator are told, 
   );
 });
 
+test('a revised plan nobody checks: after a week coordinator and regiomanager hear of it; withdrawn, the plan before stays', async () => {
+  await scenario(db, async (o) => {
+    const zaak = await o.nieuweZaak();
+    const { tante, professionals, planId } = await totUitvoering(o, zaak);
+    const herzien = await zaak.plan();
+    let s = await zaak.opdracht('bijeenkomstVastleggen', {
+      door: zaak.door.coordinator,
+      bijeenkomstId: crypto.randomUUID(),
+      op: new Date(await o.p.nu()).toISOString(),
+      aanwezigen: [tante, zaak.hoofdpersoonId],
+      herzienPlanId: herzien,
+    });
+    expect(s.termijn?.soort).toBe('herziening');
+    expect(s.uitvoering.herziening?.wachtOpToetsing).toEqual(professionals);
+    await o.env.sleep(WEEK - 60_000);
+    expect(await zaak.meldingen('herziening.geen-toetsing')).toEqual([]);
+    await o.env.sleep(2 * 60_000);
+    expect((await zaak.meldingen('herziening.geen-toetsing')).sort()).toEqual([
+      'herziening.geen-toetsing → coordinator',
+      'herziening.geen-toetsing → regiomanager',
+    ]);
+    const redenId = await zaak.tekst('reden', 'De kring ziet af van deze herziening.');
+    s = await zaak.opdracht('herzieningIntrekken', { door: zaak.door.regiomanager, redenId });
+    expect(s.uitvoering.herziening).toBeUndefined();
+    expect(s.uitvoering.planId).toBe(planId);
+    await expect(zaak.opdracht('herzieningIntrekken', { door: zaak.door.regiomanager, redenId })).rejects.toMatchObject(
+      {
+        reden: { code: 'geen-herziening' },
+      },
+    );
+  });
+});
+
 test('"het gaat niet goed" that nobody takes up within a week reaches coordinator and regiomanager, once', async () => {
   await scenario(
     db,

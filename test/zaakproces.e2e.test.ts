@@ -7,26 +7,20 @@ import { workflowIdVoorZaak } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { binnen, startStack, vraag, type Stack } from './support/stack';
-import { opdrachtViaApi, tokenVoor, zaakInVoorbereiding } from './support/toegang';
+import { opdrachtViaApi, stafTokens, zaakInVoorbereiding } from './support/toegang';
 
 let db: Database;
 let stack: Stack;
 let temporal: Client;
 let w: Wereld;
-const t: Record<'operations' | 'regiomanager' | 'coordinator', string> = {
-  operations: '',
-  regiomanager: '',
-  coordinator: '',
-};
+let t: Awaited<ReturnType<typeof stafTokens>>;
 
 beforeAll(async () => {
   db = await testDatabase();
   stack = await startStack({ database: db });
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
   w = await wereld(db.prisma);
-  t.operations = await tokenVoor(db.prisma, 'operations');
-  t.regiomanager = await tokenVoor(db.prisma, 'regiomanager', w.regiomanager);
-  t.coordinator = await tokenVoor(db.prisma, 'coordinator', w.coordinatoren.anna);
+  t = await stafTokens(db.prisma, w);
 }, 120_000);
 
 afterAll(async () => {

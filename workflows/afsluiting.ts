@@ -14,8 +14,11 @@ export async function sluit(
   door: Door,
   redenId?: string,
   vooraf: Gebeurtenis[] = [],
+  /** Open signals the reason addresses, so the record says they were closed with the case. */
+  signalen?: string[],
 ): Promise<void> {
-  await reg.leg([...vooraf, { soort: 'afgesloten', afsluiting: soort, redenId }], door, (n) => {
+  const afgesloten = { soort: 'afgesloten' as const, afsluiting: soort, redenId, ...(signalen && { signalen }) };
+  await reg.leg([...vooraf, afgesloten], door, (n) => {
     n.fase = 'afgesloten';
     n.afsluiting = { soort, op: iso(Date.now()), redenId };
   });
@@ -34,7 +37,12 @@ export function afsluiting(p: Proces): Regels<'afsluiten' | 'intrekken' | 'annul
         const open = openSignalen(p).filter((s) => !signalen.includes(s.id));
         return p.regels.beloften && open.length > 0 ? reden('open-signaal', { aantal: open.length }) : undefined;
       },
-      uitvoeren: ({ redenId, door }) => sluit(p, 'afgerond', door, redenId),
+      uitvoeren: ({ redenId, door, signalen }) => {
+        const benoemd = openSignalen(p)
+          .map((s) => s.id)
+          .filter((id) => signalen?.includes(id));
+        return sluit(p, 'afgerond', door, redenId, [], benoemd.length > 0 ? benoemd : undefined);
+      },
     },
     intrekken: {
       fasen: ACTIEVE_FASEN,

@@ -21,7 +21,14 @@ export interface Termijnen {
   gesprekHerinnering: Duration;
   /** "Het gaat niet goed": if nobody picks it up within this time, coordinator and regiomanager hear of it. */
   reactieOpSignaal: Duration;
+  /**
+   * A revised plan not checked by every professional within this time: coordinator and
+   * regiomanager hear of it. Absent in cases started before it came: HERZIENING_STANDAARD.
+   */
+  toetsingHerziening?: Duration;
 }
+
+export const HERZIENING_STANDAARD: Duration = '7 days';
 
 export const TERMIJNEN: Readonly<Record<'standaard' | 'nood', Termijnen>> = {
   standaard: {
@@ -36,6 +43,7 @@ export const TERMIJNEN: Readonly<Record<'standaard' | 'nood', Termijnen>> = {
     vervolgcontrole: '4 weeks',
     gesprekHerinnering: '1 day',
     reactieOpSignaal: '7 days',
+    toetsingHerziening: '7 days',
   },
   nood: {
     // Emergency path: contact within a day, a conference within about a week.
@@ -47,6 +55,7 @@ export const TERMIJNEN: Readonly<Record<'standaard' | 'nood', Termijnen>> = {
     vervolgcontrole: '4 weeks',
     gesprekHerinnering: '1 day',
     reactieOpSignaal: '7 days',
+    toetsingHerziening: '3 days',
   },
 };
 

@@ -100,7 +100,13 @@ export interface ZaakToestand {
   uitvoering: {
     planId?: string;
     /** A revised plan being checked against the conditions before it counts. */
-    herziening?: { planId: string; oordelen: Array<{ professionalId: string; nummer: number; voldaan: boolean }> };
+    herziening?: {
+      planId: string;
+      oordelen: Array<{ professionalId: string; nummer: number; voldaan: boolean }>;
+      /** When coordinator and regiomanager hear of it if not every professional has checked it. */
+      uiterlijk: string;
+      geescaleerd: boolean;
+    };
     vervolgOp?: string;
     vervolgGemeld: boolean;
     vervolgGedaan: boolean;
@@ -182,6 +188,7 @@ export function huidigeTermijn(z: ZaakToestand): Termijn | undefined {
       return z.voorbereiding.escalatieOp ? { soort: 'datum', op: z.voorbereiding.escalatieOp } : undefined;
     case 'uitvoering':
       if (open.length > 0) return { soort: 'signaal', op: open[0]!.uiterlijk };
+      if (z.uitvoering.herziening) return { soort: 'herziening', op: z.uitvoering.herziening.uiterlijk };
       if (!z.uitvoering.vervolgGedaan && z.uitvoering.vervolgOp)
         return { soort: 'vervolgcontrole', op: z.uitvoering.vervolgOp };
       return z.uitvoering.evaluatieOp ? { soort: 'evaluatie', op: z.uitvoering.evaluatieOp } : undefined;

@@ -9,13 +9,14 @@ import { reden } from './contract';
 import { openSignalen, sluit } from './afsluiting';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { KLOKSPELING_MS } from './intake';
-import { na, voor } from './termijnen';
+import { HERZIENING_STANDAARD, na, voor } from './termijnen';
 import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager, toetsers } from './toestand';
 
 // The evaluation may be recorded from the day before its date (meetings run into the evening).
 const EVALUATIE_SPELING_MS = 24 * 60 * 60_000;
 
 type Opdrachten =
+  | 'herzieningIntrekken'
   | 'vervolgVastleggen'
   | 'voortgangsgesprekPlannen'
   | 'voortgangsgesprekVastleggen'
@@ -27,6 +28,12 @@ type Opdrachten =
 export function uitvoering(p: Proces): Procesfase<Opdrachten> {
   const { z, reg, termijnen } = p;
   const u = () => z.uitvoering;
+  const nieuweHerziening = (planId: string) => ({
+    planId,
+    oordelen: [],
+    uiterlijk: iso(na(Date.now(), termijnen.toetsingHerziening ?? HERZIENING_STANDAARD)),
+    geescaleerd: false,
+  });
 
   function klok(): Wekker[] {
     const wekkers: Wekker[] = [];
@@ -67,6 +74,20 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           });
           const aan = [...coordinator(z), ...regiomanager(z)];
           await reg.meld('evaluatie.herinnering', `evaluatie.${evaluatieOp}`, aan, { op: evaluatieOp });
+        },
+      });
+    }
+    const herziening = u().herziening;
+    if (herziening && !herziening.geescaleerd) {
+      wekkers.push({
+        sleutel: `herziening.${herziening.planId}`,
+        op: herziening.uiterlijk,
+        actie: async () => {
+          await reg.leg([{ soort: 'escalatie', termijn: 'herziening', keer: 1 }], undefined, (n) => {
+            n.uitvoering.herziening!.geescaleerd = true;
+          });
+          const aan = [...coordinator(z), ...regiomanager(z)];
+          await reg.meld('herziening.geen-toetsing', `herziening.${herziening.planId}.escalatie`, aan);
         },
       });
     }
@@ -184,7 +205,7 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
             if (signaal) signaal.opgepakt = true;
             if (herzienPlanId) {
               n.conferentie.plannen.push(herzienPlanId);
-              if (terToetsing) n.uitvoering.herziening = { planId: herzienPlanId, oordelen: [] };
+              if (terToetsing) n.uitvoering.herziening = nieuweHerziening(herzienPlanId);
               else n.uitvoering.planId = herzienPlanId;
             }
           });
@@ -193,6 +214,17 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
             await reg.meld('plan.herzien', `herzien.${herzienPlanId}`, aan);
           }
         },
+      },
+
+      // The revision waiting for its check is withdrawn (the circle changed its mind, or a
+      // professional does not check it): the plan before it stays in force.
+      herzieningIntrekken: {
+        fasen: ['uitvoering'],
+        controle: () => (u().herziening ? undefined : reden('geen-herziening')),
+        uitvoeren: ({ redenId, door }) =>
+          reg.leg([{ soort: 'herziening.ingetrokken', planId: u().herziening!.planId, redenId }], door, (n) => {
+            n.uitvoering.herziening = undefined;
+          }),
       },
 
       evaluatieVastleggen: {

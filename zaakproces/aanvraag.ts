@@ -87,13 +87,13 @@ export async function aanvraagVastleggen(
   const id = crypto.randomUUID();
   return prisma.$transaction(async (tx) => {
     const hoofdpersoonId =
-      (await bekendePersoon(tx, aanvraag.hoofdpersoon, false)) ??
+      (await bekendePersoon(tx, aanvraag.hoofdpersoon)) ??
       (await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) })).id;
     const { aanvrager } = aanvraag;
     const aanvragerId =
       aanvrager.relatie === 'hoofdpersoon'
         ? hoofdpersoonId
-        : ((await bekendePersoon(tx, aanvrager, aanvrager.relatie === 'professional')) ??
+        : ((await bekendePersoon(tx, aanvrager)) ??
           (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } }))
             .id);
     const zaak = await tx.zaak.create({
@@ -123,31 +123,27 @@ export async function aanvraagVastleggen(
 }
 
 /**
- * The person kring knows already by this email address: one human is one person, across
- * cases. A professional is known by her work address; anyone else by address and name,
- * since a family may share one address. Contact details kring did not have yet are added;
- * those it has stay (changing them is an edit of the person, not a side effect of a case).
- * Undefined when there is none (then a new person).
+ * The person kring knows already: one human is one person, across cases. Known by email
+ * address and name together (a family, or a team, may share one address), both compared
+ * without regard to case. Nothing of the known person changes: a different phone number is
+ * an edit of the person, not a side effect of a case. Undefined when there is none.
  */
 export async function bekendePersoon(
   db: Pick<Prisma.TransactionClient, 'persoon'>,
   persoon: Persoon,
-  professional: boolean,
 ): Promise<string | undefined> {
   if (!persoon.email) return undefined;
   const metAdres = await db.persoon.findMany({
-    where: { email: { equals: persoon.email, mode: 'insensitive' } },
+    where: { email: normaalAdres(persoon.email) },
     orderBy: { aangemaaktOp: 'asc' },
   });
-  const zelfdeNaam = (naam: string) =>
-    naam.trim().toLocaleLowerCase('nl') === persoon.naam.trim().toLocaleLowerCase('nl');
-  const bekend = professional ? metAdres[0] : metAdres.find((p) => zelfdeNaam(p.naam));
-  if (bekend && !bekend.telefoon && persoon.telefoon) {
-    await db.persoon.update({ where: { id: bekend.id }, data: { telefoon: persoon.telefoon } });
-  }
-  return bekend?.id;
+  return metAdres.find((p) => normaleNaam(p.naam) === normaleNaam(persoon.naam))?.id;
 }
 
+/** Addresses are kept in lower case, so the same address is the same text. */
+export const normaalAdres = (email: string) => email.trim().toLowerCase();
+const normaleNaam = (naam: string) => naam.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
 export function persoonGegevens(p: Persoon) {
-  return { naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal };
+  return { naam: p.naam, email: p.email && normaalAdres(p.email), telefoon: p.telefoon, taal: p.taal };
 }

@@ -26,7 +26,7 @@ export interface Inhoudcontext {
 const INHOUD = 'a7d3c0de-5e7f-4b8a-9c1d-2e3f4a5b6c7d';
 
 /** The id of the `wat` this command stores: derived from its id when it has one, else fresh. */
-function idVoor(c: Inhoudcontext, wat: string): string {
+export function inhoudId(c: Inhoudcontext, wat: string): string {
   return c.sleutel === undefined
     ? crypto.randomUUID()
     : uuidv5(`${c.zaakId}\n${c.door.persoonId}\n${c.sleutel}\n${wat}`, INHOUD);
@@ -50,7 +50,7 @@ async function eenmaal<T>(vind: () => Promise<T | null>, maak: () => Promise<T>)
 export type Tekstsoort = 'reden' | 'vraag' | 'verslag' | 'signaal' | 'notitie';
 
 export async function tekstBewaren(c: Inhoudcontext, soort: Tekstsoort, inhoud: string): Promise<string> {
-  const id = idVoor(c, `tekst:${soort}`);
+  const id = inhoudId(c, `tekst:${soort}`);
   const rij = await eenmaal(
     () => c.prisma.tekst.findUnique({ where: { id } }),
     () => c.prisma.tekst.create({ data: { id, zaakId: c.zaakId, soort, inhoud, doorId: c.door.persoonId } }),
@@ -66,7 +66,7 @@ export interface PlanInhoud {
 
 /** A plan, to be presented; it gets its version number once the process records it. */
 export async function planBewaren(c: Inhoudcontext, plan: PlanInhoud): Promise<string> {
-  const id = idVoor(c, 'plan');
+  const id = inhoudId(c, 'plan');
   const rij = await eenmaal(
     () => c.prisma.plan.findUnique({ where: { id } }),
     () =>
@@ -94,7 +94,7 @@ export async function voorwaardenBewaren(
   c: Inhoudcontext,
   formulier: { zorgen: string; voorwaarden: string[] },
 ): Promise<{ formulierId: string; versie: number; aantal: number }> {
-  const id = idVoor(c, 'voorwaarden');
+  const id = inhoudId(c, 'voorwaarden');
   const where = { zaakId: c.zaakId, professionalId: c.door.persoonId };
   const rij = await eenmaal(
     () => c.prisma.voorwaardenFormulier.findUnique({ where: { id }, include: { _count: true } }),
@@ -116,7 +116,7 @@ export async function voorwaardenBewaren(
 }
 
 export async function datumvoorstelBewaren(c: Inhoudcontext, op: string): Promise<string> {
-  const id = idVoor(c, 'datumvoorstel');
+  const id = inhoudId(c, 'datumvoorstel');
   const rij = await eenmaal(
     () => c.prisma.datumVoorstel.findUnique({ where: { id } }),
     () => c.prisma.datumVoorstel.create({ data: { id, zaakId: c.zaakId, op: new Date(op) } }),
@@ -129,7 +129,7 @@ export async function toetsingBewaren(
   c: Inhoudcontext,
   oordelen: Array<{ nummer: number; voldaan: boolean; reden: string }>,
 ): Promise<string> {
-  const id = idVoor(c, 'toetsing');
+  const id = inhoudId(c, 'toetsing');
   const rij = await eenmaal(
     () => c.prisma.toetsing.findUnique({ where: { id } }),
     () =>
@@ -141,9 +141,8 @@ export async function toetsingBewaren(
 }
 
 /**
- * Someone for the circle: a person kring knows (by id), or the one this is by email address
- * (a professional by her work address; someone else by address and name, since a family may
- * share one address), or else a new person. Then their part in this case.
+ * Someone for the circle: a person kring knows (by id, or by email address and name), or
+ * else a new person. Then their part in this case.
  */
 export async function deelnemerBewaren(
   c: Inhoudcontext,
@@ -156,9 +155,7 @@ export async function deelnemerBewaren(
   },
 ): Promise<string> {
   const persoonId =
-    nieuw.persoonId ??
-    (await bekendePersoon(c.prisma, nieuw.persoon!, nieuw.rol === 'professional')) ??
-    (await nieuwePersoon(c, nieuw.persoon!));
+    nieuw.persoonId ?? (await bekendePersoon(c.prisma, nieuw.persoon!)) ?? (await nieuwePersoon(c, nieuw.persoon!));
   if (nieuw.persoonId && !(await c.prisma.persoon.findUnique({ where: { id: nieuw.persoonId } }))) {
     throw new PersoonOnbekend(nieuw.persoonId);
   }
@@ -174,7 +171,7 @@ export async function deelnemerBewaren(
 }
 
 async function nieuwePersoon(c: Inhoudcontext, persoon: Persoon & { organisatie?: string }): Promise<string> {
-  const id = idVoor(c, 'persoon');
+  const id = inhoudId(c, 'persoon');
   const rij = await eenmaal(
     () => c.prisma.persoon.findUnique({ where: { id } }),
     () => c.prisma.persoon.create({ data: { id, ...persoonGegevens(persoon), organisatie: persoon.organisatie } }),

@@ -26,6 +26,7 @@ export const en: Sjablonen = {
     'datum.voorgesteld': 'proposed date',
     'plan.herzien': 'revised plan to check',
     'herziening.afgewezen': 'revised plan does not meet a condition',
+    'herziening.geen-toetsing': 'revised plan not checked',
     'signaal.geen-reactie': 'no response to "things are not going well"',
     'zaak.afgesloten': 'case closed',
     'bericht.mislukt': 'message not delivered',
@@ -159,6 +160,13 @@ export const en: Sjablonen = {
       `The revised plan of case ${zaakRef} does not meet a condition. The previous plan still applies; ` +
       `the circle can discuss the plan on that point again.\n\n${link}`,
     sms: `Eigen Kracht: case ${zaakRef}, the revised plan does not meet a condition. ${link}`,
+  }),
+  'herziening.geen-toetsing': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: revised plan awaits its check`,
+    email:
+      `The revised plan of case ${zaakRef} has not been checked yet by every professional who set conditions. ` +
+      `Contact those who still have to check it, or withdraw the revision with a reason.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, the revised plan still awaits its check. ${link}`,
   }),
   'signaal.geen-reactie': ({ zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: no response to "things are not going well"`,

@@ -26,6 +26,7 @@ export const nl: Sjablonen = {
     'datum.voorgesteld': 'voorgestelde datum',
     'plan.herzien': 'herzien plan om te toetsen',
     'herziening.afgewezen': 'herzien plan voldoet niet',
+    'herziening.geen-toetsing': 'herzien plan niet getoetst',
     'signaal.geen-reactie': 'geen reactie op "het gaat niet goed"',
     'zaak.afgesloten': 'zaak afgesloten',
     'bericht.mislukt': 'bericht niet bezorgd',
@@ -159,6 +160,13 @@ export const nl: Sjablonen = {
       `Het herziene plan van zaak ${zaakRef} voldoet niet aan een voorwaarde. Het vorige plan blijft gelden; ` +
       `de kring kan het plan op dat punt opnieuw bespreken.\n\n${link}`,
     sms: `Eigen Kracht: zaak ${zaakRef}, het herziene plan voldoet niet aan een voorwaarde. ${link}`,
+  }),
+  'herziening.geen-toetsing': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: herzien plan wacht op toetsing`,
+    email:
+      `Het herziene plan van zaak ${zaakRef} is nog niet door iedere professional met voorwaarden getoetst. ` +
+      `Neem contact op met wie nog moet toetsen, of trek de herziening in met een reden.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, het herziene plan wacht nog op toetsing. ${link}`,
   }),
   'signaal.geen-reactie': ({ zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: geen reactie op "het gaat niet goed"`,

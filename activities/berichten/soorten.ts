@@ -48,6 +48,8 @@ export interface Variabelen {
   'plan.herzien': VoorStaf;
   /** To the coordinator: the revised plan did not meet a condition; back to the circle. */
   'herziening.afgewezen': VoorStaf;
+  /** To coordinator and regiomanager: a revised plan waits too long for its toetsing. */
+  'herziening.geen-toetsing': VoorStaf;
   'zaak.afgesloten': VoorStaf & { afsluiting: Afsluitsoort };
   'bericht.mislukt': VoorStaf & { over: Berichtsoort; kanaal: Kanaalnaam };
 }

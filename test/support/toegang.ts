@@ -100,3 +100,12 @@ export async function totPresentatieViaApi(
   });
   return { professional, professionalToken: token };
 }
+
+/** The staff of a region's case: operations, its regiomanager, and Anna as coordinator. */
+export async function stafTokens(prisma: PrismaClient, w: Wereld) {
+  return {
+    operations: await tokenVoor(prisma, 'operations'),
+    regiomanager: await tokenVoor(prisma, 'regiomanager', w.regiomanager),
+    coordinator: await tokenVoor(prisma, 'coordinator', w.coordinatoren.anna),
+  };
+}

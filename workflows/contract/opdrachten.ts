@@ -74,6 +74,8 @@ export const OPDRACHTEN = {
     /** A revised plan (a new version); the current one is kept as history. */
     herzienPlanId: id.optional(),
   }),
+  /** The revised plan waiting for toetsing is withdrawn: the plan before it stays in force. */
+  herzieningIntrekken: opdracht({ redenId: id }),
   /** `nieuweDatum`: when the circle wants more time, the next evaluation date. */
   evaluatieVastleggen: opdracht({ kringAkkoord: z.boolean(), nieuweDatum: moment.optional() }),
 
@@ -136,6 +138,7 @@ export const ROLLEN_PER_OPDRACHT: { readonly [K in Opdrachtnaam]: readonly Rol[]
   nietGoedMelden: ['professional', 'coordinator', 'hoofdpersoon'],
   signaalOppakken: ['aangewezen', 'coordinator'],
   bijeenkomstVastleggen: ['coordinator'],
+  herzieningIntrekken: ['coordinator', 'regiomanager'],
   evaluatieVastleggen: ['coordinator'],
   afsluiten: ['regiomanager'],
   intrekken: ['coordinator', 'regiomanager'],

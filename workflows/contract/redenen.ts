@@ -185,7 +185,7 @@ export const REDENEN = {
     'Het herziene plan wordt nog getoetst aan de voorwaarden; een volgende herziening kan daarna.',
     'The revised plan is still being checked against the conditions; a next revision can follow.',
   ),
-  'geen-herziening': vast('Er is geen herzien plan om te toetsen.', 'There is no revised plan to check.'),
+  'geen-herziening': vast('Er is geen herzien plan dat op toetsing wacht.', 'No revised plan awaits its check.'),
   'al-gepland': vast('Op dat moment staat al een gesprek.', 'A meeting is planned at that moment already.'),
   'onbekend-gesprek': vast('Er staat geen open gesprek op dat moment.', 'No open meeting is planned at that moment.'),
   'al-gemeld': vast('Dit signaal is al gemeld.', 'This signal was given already.'),
