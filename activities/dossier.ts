@@ -4,6 +4,7 @@
 // activity finds its key already recorded and changes nothing.
 import { Context } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { nuBeschikbaar } from '../beheer/coordinatoren';
 import { rangschik, type Kandidaat } from '../workflows/matching';
 import type { DeelnemerRol, WettelijkeRol } from '../workflows/contract';
 import { alsHetKan, verwijzingOngeldig, zaakOntbreekt } from './fouten';
@@ -82,6 +83,11 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
   regiomanager: async (tx, zaakId, e) => {
     await zaakBijwerken(tx, zaakId, { regiomanagerId: e.persoonId });
     if (e.persoonId) await rolInZaak(tx, zaakId, e.persoonId, 'regiomanager');
+  },
+  regiomanagers: async (tx, zaakId, e) => {
+    await zaakBijwerken(tx, zaakId, { regiomanagerId: e.persoonIds[0] ?? null });
+    await tx.deelnemer.deleteMany({ where: { zaakId, rol: 'regiomanager', persoonId: { notIn: e.persoonIds } } });
+    for (const persoonId of e.persoonIds) await rolInZaak(tx, zaakId, persoonId, 'regiomanager');
   },
   termijn: async (tx, zaakId, e) => {
     await zaakBijwerken(tx, zaakId, { termijnSoort: e.termijn, termijnOp: e.op ? new Date(e.op) : null });
@@ -362,9 +368,21 @@ export function createDossierActivities({ prisma }: DossierDeps) {
         },
       });
       if (!zaak) throw zaakOntbreekt(zaakId);
-      const regio = await prisma.regio.findUnique({ where: { naam: zaak.regio } });
+      const regiomanagers = await prisma.regioManager.findMany({
+        where: { regio: zaak.regio },
+        orderBy: { persoonId: 'asc' },
+      });
+      // Who hears of a request nobody manages: operations and the administrators.
+      const beheerders = regiomanagers.length
+        ? []
+        : await prisma.gebruiker.findMany({
+            where: { rol: { in: ['operations', 'admin'] }, geblokkeerdOp: null, persoonId: { not: null } },
+            select: { persoonId: true },
+          });
       return {
-        regiomanagerId: regio?.regiomanagerId ?? undefined,
+        regiomanagerId: regiomanagers[0]?.persoonId,
+        regiomanagers: regiomanagers.map((r) => r.persoonId),
+        beheerders: beheerders.map((b) => ({ persoonId: b.persoonId!, rol: 'beheer' })),
         vraagId: zaak.vraag === null ? undefined : await vraagVanDeAanvraag(zaakId, zaak.vraag),
         deelnemers: zaak.deelnemers.map((d) => ({
           persoonId: d.persoonId,
@@ -392,7 +410,7 @@ export function createDossierActivities({ prisma }: DossierDeps) {
         talen: c.talen,
         geslacht: c.geslacht,
         achtergronden: c.achtergronden,
-        beschikbaar: c.beschikbaar,
+        beschikbaar: nuBeschikbaar(c),
         maxZaken: c.maxZaken,
         lopendeZaken: lopend.find((l) => l.coordinatorId === c.persoonId)?._count ?? 0,
         relaties: c.relaties.map((r) => r.persoonId),

@@ -6,6 +6,7 @@ import type { Berichtsoort } from './berichten/soorten';
 export type Gebeurtenis =
   | { soort: 'fase'; fase: Fase }
   | { soort: 'regiomanager'; persoonId: string | null }
+  | { soort: 'regiomanagers'; persoonIds: string[] }
   | { soort: 'termijn'; termijn: string | null; op: string | null }
   | { soort: 'kandidaten.herzien'; aantal: number }
   | { soort: 'coordinator.aanbod-ingetrokken'; coordinatorId: string }

@@ -77,6 +77,7 @@ const deelnemer = (g: Gegevens) => ({ contact: g.contact });
 /** Per message kind, exactly the variables its template takes: the compiler checks each. */
 const VARIABELEN: { [S in Berichtsoort]: (g: Gegevens) => Variabelen[S] } = {
   'aanvraag.ontvangen': (g) => ({ ...staf(g), regio: g.regio, nood: g.nood }),
+  'aanvraag.zonder-regiomanager': (g) => ({ ...staf(g), regio: g.regio }),
   'coordinator.aanbod': (g) => ({ ...staf(g), regio: g.regio, nood: g.nood }),
   'coordinator.aanvaard': (g) => ({ ...staf(g), coordinator: g.coordinator }),
   'coordinator.geen-kandidaten': staf,

@@ -1,6 +1,7 @@
 // The HTTP API: a thin layer over the case records and the case workflow.
 import express from 'express';
 import type { PrismaClient } from '@prisma/client';
+import { beheerRouter, type BeheerDeps } from './beheer';
 import { dossierRouter } from './dossier';
 import { inzageRouter } from './inzage';
 import { linkbeheerRouter, linkpaginasRouter } from './links';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   databaseBereikbaar: () => Promise<boolean>;
   /** One-click links: the key that signs them, and the address they start with. */
   links?: { geheim: Buffer; publicBaseUrl: string };
+  /** How account invitations leave; absent: the token comes back in the answer. */
+  uitnodigingen?: BeheerDeps['uitnodigingen'];
   /** With Twilio configured: its delivery reports and incoming SMS (STOP/START). */
   twilio?: { authToken: string; publicBaseUrl: string };
 }
@@ -63,6 +66,8 @@ export function createApp(deps: ApiDeps): express.Express {
     ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links })] : []),
   );
   app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }));
+  app.use(['/regios', '/coordinatoren', '/accounts', '/niet-toegewezen'], aangemeld);
+  app.use(beheerRouter(deps));
   app.use('/rapportage', aangemeld, rapportageRouter({ prisma: deps.prisma }));
   if (deps.links) app.use('/l', linkpaginasRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links }));
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));

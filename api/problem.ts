@@ -1,6 +1,7 @@
 // Errors as application/problem+json (RFC 9457), in Dutch unless the caller prefers English.
 // Every error is classified here and mapped to its HTTP status in one place.
 import type { ErrorRequestHandler, Request } from 'express';
+import { BeheerFout } from '../beheer/fouten';
 import { Geweigerd, PersoonOnbekend, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
 
 export type Taal = 'nl' | 'en';
@@ -102,6 +103,23 @@ function vanBodyParser(err: { type?: string; limit?: number; status?: number }):
 function vanProces(err: unknown): Probleem | undefined {
   if (err instanceof Geweigerd) {
     return new Probleem('conflict', { nl: err.tekst('nl'), en: err.tekst('en') }, [], { code: err.code });
+  }
+  if (err instanceof BeheerFout) {
+    const soort = (
+      { ongeldig: 'ongeldige-invoer', bestaat: 'conflict', onbekend: 'niet-gevonden', conflict: 'conflict' } as const
+    )[err.soort];
+    const fouten =
+      err.soort === 'ongeldig' && err.veld
+        ? [
+            {
+              veld: err.veld,
+              regel: 'bekend',
+              melding: { nl: `${err.veld} ${err.tekst.nl}.`, en: `${err.veld} ${err.tekst.en}.` },
+            },
+          ]
+        : [];
+    const uitleg = fouten[0]?.melding ?? err.tekst;
+    return new Probleem(soort, uitleg, fouten, err.soort === 'bestaat' ? { code: 'bestaat' } : {});
   }
   if (err instanceof PersoonOnbekend) {
     const melding = { nl: 'persoonId is geen persoon die kring kent.', en: 'persoonId is not a person kring knows.' };

@@ -36,6 +36,13 @@ export type Handeling =
   | 'zaak.datumvoorstellen'
   | 'zaak.kandidaten'
   | 'persoon.inzage'
+  | 'regios.lezen'
+  | 'regios.beheer'
+  | 'coordinatoren'
+  | 'accounts.lezen'
+  | 'accounts.uitnodigen'
+  | 'accounts.blokkeren'
+  | 'niet-toegewezen'
   | 'rapportage'
   | 'gebruikers';
 
@@ -58,6 +65,14 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
   'zaak.kandidaten': ['regiomanager'],
   'persoon.inzage': ['regiomanager'],
   rapportage: ['operations', 'regiomanager'],
+  // Setting kring up: the administrator; a regiomanager keeps her region's coordinator pool.
+  'regios.lezen': ['admin', 'operations', 'regiomanager'],
+  'regios.beheer': ['admin'],
+  coordinatoren: ['admin', 'regiomanager'],
+  'accounts.lezen': ['admin'],
+  'accounts.uitnodigen': ['admin', 'regiomanager'],
+  'accounts.blokkeren': ['admin'],
+  'niet-toegewezen': ['operations', 'admin'],
   gebruikers: ['admin'],
 };
 
@@ -93,7 +108,8 @@ export function zaakBereik(g: Gebruiker, aanbod = false): Prisma.ZaakWhereInput 
     case 'operations':
       return {};
     case 'regiomanager':
-      return p ? { OR: [{ regiomanagerId: p }, { regio: { in: g.regios } }] } : GEEN;
+      // The region's current regiomanagers, from the moment they are (and no longer, after).
+      return p ? { regio: { in: g.regios } } : GEEN;
     case 'coordinator':
       if (!p) return GEEN;
       return aanbod

@@ -1,21 +1,12 @@
 // Authentication: personal bearer tokens. Only a token's SHA-256 is stored; a token expires,
 // can be revoked, and an address that keeps guessing is held off for a while.
-import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { Request, RequestHandler } from 'express';
+import { tokenHash } from '../beheer/accounts';
 import { Probleem } from './problem';
 import { mag, type Gebruiker, type Handeling } from './rechten';
 
-const VOORVOEGSEL = 'kring_';
-
-export function nieuwToken(): { token: string; hash: string } {
-  const token = VOORVOEGSEL + crypto.randomBytes(32).toString('base64url');
-  return { token, hash: tokenHash(token) };
-}
-
-export function tokenHash(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
+export { nieuwToken, tokenHash } from '../beheer/accounts';
 
 /** Failed attempts per address in a sliding window; in memory, so per API process. */
 export class Pogingen {
@@ -98,7 +89,7 @@ export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHan
     const { gebruiker } = gevonden;
     const regios =
       gebruiker.rol === 'regiomanager' && gebruiker.persoonId
-        ? (await prisma.regio.findMany({ where: { regiomanagerId: gebruiker.persoonId } })).map((r) => r.naam)
+        ? (await prisma.regioManager.findMany({ where: { persoonId: gebruiker.persoonId } })).map((r) => r.regio)
         : [];
     req.gebruiker = {
       id: gebruiker.id,

@@ -12,6 +12,7 @@ import {
   type Zaakproces,
   type Zaakrecord,
 } from '../zaakproces';
+import { regioVoorAanvraag } from '../beheer/regios';
 import { vastleggen, wieVan } from './audit';
 import { Probleem } from './problem';
 import { dezeZaak, inzage, zaakBereik, zaakNietGevonden, type Gebruiker } from './rechten';
@@ -49,6 +50,8 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   router.post('/', vereisJson, async (req, res) => {
     const g = toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
+    // Only a region kring knows, and (where it lists them) one of its funding municipalities.
+    await regioVoorAanvraag(prisma, aanvraag.regio, aanvraag.gemeente);
     const sleutel = idempotencyKey(req);
     // The key is the caller's own: the same key from another account is another request.
     const verzoekHash =

@@ -1,66 +1,156 @@
-// Accounts and their tokens, for `npm run users -- <command>` (launcher/users.ts). A token
-// is printed once and only its hash is stored; give it to its owner over a safe channel.
-//   add <naam> <rol> [--persoon <uuid>]   operations | regiomanager | coordinator | professional | admin
-//   token <naam> [--dagen 90]             a new personal token, valid for that many days
-//   revoke <naam>                         every token of that account stops working now
-//   list                                  accounts, roles and live tokens
+// `npm run users -- <opdracht>`: kring set up from a terminal, the same way the API does it
+// (beheer/). A token is printed once and only its hash is stored; hand it to its owner over
+// a safe channel.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Gebruikersrol, PrismaClient } from '@prisma/client';
-import { nieuwToken } from '../api/toegang';
+import {
+  accounts,
+  BeheerFout,
+  blokkeren,
+  CoordinatorProfiel,
+  coordinatoren,
+  coordinatorZetten,
+  LANGSTE_DAGEN,
+  NieuweRegio,
+  regioMaken,
+  regioOpheffen,
+  regios,
+  regiomanagersZetten,
+  regioWijzigen,
+  Rol,
+  STANDAARD_DAGEN,
+  tokenUitgeven,
+  Uitnodiging,
+  uitnodigen,
+} from '../beheer';
+import type { Wie } from '../prisma/audit';
+import { normaalAdres, type Zaakproces } from '../zaakproces';
 
-const ROLLEN: Gebruikersrol[] = ['operations', 'regiomanager', 'coordinator', 'professional', 'admin'];
-const MET_PERSOON: Gebruikersrol[] = ['regiomanager', 'coordinator', 'professional'];
-const STANDAARD_DAGEN = 90;
-const LANGSTE_DAGEN = 366;
+export const GEBRUIK = `gebruik: npm run users -- <opdracht>
+  invite <email> <rol> --naam "<naam>" [--telefoon 06…] [--taal nl|en] [--dagen ${STANDAARD_DAGEN}]
+                                       persoon en account in één stap; drukt de sleutel af
+  add <naam> <rol> [--persoon <uuid>]  een account voor een persoon die kring al kent
+  token <naam> [--dagen ${STANDAARD_DAGEN}]            een nieuwe persoonlijke sleutel
+  revoke <naam>                        elke sleutel van dit account werkt vanaf nu niet meer
+  block <naam>                         het account werkt niet meer
+  list                                 accounts, rollen en geldige sleutels
+  regio add <naam> [--gemeente <g>]… [--regiomanager <email>]…
+  regio rename <naam> <nieuwe naam>
+  regio gemeenten <naam> <gemeente>…
+  regio managers <naam> <email>…       de regio gaat over naar deze regiomanager(s)
+  regio retire <naam>
+  regio list
+  coordinator <email> --regio <r>… [--taal <t>]… [--geslacht vrouw|man|anders]
+              [--achtergrond <a>]… [--max 3] [--afwezig 2026-12-20:2027-01-05]
+              [--niet-beschikbaar] [--kent <email>]…
+  coordinators [--regio <r>]
+rollen: operations, regiomanager, coordinator, professional, admin`;
 
 export class GebruikFout extends Error {}
 
-function optie(args: string[], naam: string): string | undefined {
-  const i = args.indexOf(`--${naam}`);
-  if (i === -1) return undefined;
-  const waarde = args[i + 1];
-  if (waarde === undefined || waarde.startsWith('--')) throw new GebruikFout(`--${naam} needs a value`);
-  return waarde;
+const BEHEER: Wie = { actor: 'beheer', via: 'cli' };
+const MET_PERSOON: Gebruikersrol[] = ['regiomanager', 'coordinator', 'professional'];
+
+/** Runs one command; returns what to print. `proces`: to tell open cases at once of a region's new regiomanagers. */
+export async function users(
+  prisma: PrismaClient,
+  args: string[],
+  opties: { nu?: Date; proces?: Zaakproces } = {},
+): Promise<string> {
+  try {
+    return await opdracht(prisma, args, opties.nu ?? new Date(), opties.proces);
+  } catch (err) {
+    if (err instanceof BeheerFout) throw new GebruikFout(err.tekst.nl);
+    if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      throw new GebruikFout(`${err.message}\n${GEBRUIK}`);
+    }
+    throw err;
+  }
 }
 
-/** Runs one command; returns what to print. */
-export async function users(prisma: PrismaClient, args: string[], nu = new Date()): Promise<string> {
-  const [commando, naam, rol] = args;
+function lees(args: string[], opties: NonNullable<ParseArgsConfig['options']> = {}) {
+  return parseArgs({ args, options: opties, allowPositionals: true, strict: true });
+}
+
+/** The zod rules of the API, with their messages, for what a terminal typed. */
+function geldig<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) =>
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  },
+  waarde: unknown,
+): T {
+  const uitkomst = schema.safeParse(waarde);
+  if (uitkomst.success) return uitkomst.data;
+  throw new GebruikFout(
+    uitkomst.error.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message.split(' | ')[0]}`).join('\n'),
+  );
+}
+
+async function persoonVan(prisma: PrismaClient, email: string): Promise<string> {
+  const account = await prisma.gebruiker.findUnique({ where: { naam: normaalAdres(email) } });
+  if (!account?.persoonId) throw new GebruikFout(`geen account met een persoon voor ${email}`);
+  return account.persoonId;
+}
+
+async function opdracht(prisma: PrismaClient, args: string[], nu: Date, proces?: Zaakproces): Promise<string> {
+  const [commando, ...rest] = args;
   switch (commando) {
+    case 'invite': {
+      const { positionals, values } = lees(rest, {
+        naam: { type: 'string' },
+        telefoon: { type: 'string' },
+        taal: { type: 'string' },
+        dagen: { type: 'string' },
+      });
+      const [email, rol] = positionals;
+      const invoer = geldig(Uitnodiging, {
+        email,
+        rol,
+        naam: values.naam,
+        telefoon: values.telefoon,
+        taal: values.taal,
+        dagen: values.dagen === undefined ? undefined : Number(values.dagen),
+      });
+      const { account, token, verlooptOp } = await uitnodigen(prisma, BEHEER, invoer);
+      return `uitgenodigd: ${account.naam} (${account.rol}), persoon ${account.persoonId}\n${token}\n(geldig tot ${verlooptOp.toISOString()}; alleen nu te zien)`;
+    }
     case 'add': {
-      if (!naam || !rol) throw new GebruikFout('usage: add <naam> <rol> [--persoon <uuid>]');
-      if (!ROLLEN.includes(rol as Gebruikersrol)) throw new GebruikFout(`rol must be one of ${ROLLEN.join(', ')}`);
-      const persoonId = optie(args, 'persoon');
+      const { positionals, values } = lees(rest, { persoon: { type: 'string' } });
+      const [naam, rol] = positionals;
+      if (!naam || !rol) throw new GebruikFout('gebruik: add <naam> <rol> [--persoon <uuid>]');
+      if (!Rol.safeParse(rol).success) throw new GebruikFout(`rol moet een van deze zijn: ${Rol.options.join(', ')}`);
+      const persoonId = values.persoon as string | undefined;
       if (MET_PERSOON.includes(rol as Gebruikersrol) && !persoonId) {
-        throw new GebruikFout(`a ${rol} acts as a person in cases: give --persoon <uuid>`);
+        throw new GebruikFout(`een ${rol} handelt als persoon in zaken: geef --persoon <uuid>, of gebruik invite`);
       }
       if (persoonId && !(await prisma.persoon.findUnique({ where: { id: persoonId } }).catch(() => null))) {
-        throw new GebruikFout(`no person with id ${persoonId}`);
+        throw new GebruikFout(`geen persoon met id ${persoonId}`);
       }
-      if (await prisma.gebruiker.findUnique({ where: { naam } })) throw new GebruikFout(`${naam} exists already`);
+      if (await prisma.gebruiker.findUnique({ where: { naam } })) throw new GebruikFout(`${naam} bestaat al`);
       const g = await prisma.gebruiker.create({ data: { naam, rol: rol as Gebruikersrol, persoonId } });
       await prisma.auditEvent.create({
         data: { actor: 'beheer', actie: 'gebruiker.aangemaakt', details: { id: g.id, rol } },
       });
-      return `added ${naam} (${rol}), id ${g.id}`;
+      return `toegevoegd: ${naam} (${rol}), id ${g.id}`;
     }
     case 'token': {
-      const g = naam && (await prisma.gebruiker.findUnique({ where: { naam } }));
-      if (!g) throw new GebruikFout(`usage: token <naam> [--dagen ${STANDAARD_DAGEN}] (an existing account)`);
-      const dagen = Number(optie(args, 'dagen') ?? STANDAARD_DAGEN);
+      const { positionals, values } = lees(rest, { dagen: { type: 'string' } });
+      const g = positionals[0] && (await prisma.gebruiker.findUnique({ where: { naam: positionals[0] } }));
+      if (!g) throw new GebruikFout(`gebruik: token <naam> [--dagen ${STANDAARD_DAGEN}] (een bestaand account)`);
+      const dagen = Number(values.dagen ?? STANDAARD_DAGEN);
       if (!Number.isInteger(dagen) || dagen < 1 || dagen > LANGSTE_DAGEN) {
-        throw new GebruikFout(`--dagen must be a whole number from 1 to ${LANGSTE_DAGEN}`);
+        throw new GebruikFout(`--dagen moet een heel getal van 1 tot ${LANGSTE_DAGEN} zijn`);
       }
-      const { token, hash } = nieuwToken();
-      const verlooptOp = new Date(nu.getTime() + dagen * 24 * 60 * 60_000);
-      const rij = await prisma.token.create({ data: { gebruikerId: g.id, hash, verlooptOp } });
-      await prisma.auditEvent.create({
-        data: { actor: 'beheer', actie: 'token.uitgegeven', details: { gebruiker: g.id, token: rij.id } },
-      });
-      return `${token}\n(valid until ${verlooptOp.toISOString()}; shown only now)`;
+      const { token, verlooptOp } = await tokenUitgeven(prisma, BEHEER, g.id, dagen, nu);
+      return `${token}\n(geldig tot ${verlooptOp.toISOString()}; alleen nu te zien)`;
     }
     case 'revoke': {
-      const g = naam && (await prisma.gebruiker.findUnique({ where: { naam } }));
-      if (!g) throw new GebruikFout('usage: revoke <naam> (an existing account)');
+      const g = rest[0] && (await prisma.gebruiker.findUnique({ where: { naam: rest[0] } }));
+      if (!g) throw new GebruikFout('gebruik: revoke <naam> (een bestaand account)');
       const { count } = await prisma.token.updateMany({
         where: { gebruikerId: g.id, ingetrokkenOp: null },
         data: { ingetrokkenOp: nu },
@@ -68,18 +158,126 @@ export async function users(prisma: PrismaClient, args: string[], nu = new Date(
       await prisma.auditEvent.create({
         data: { actor: 'beheer', actie: 'token.ingetrokken', details: { gebruiker: g.id, count } },
       });
-      return `revoked ${count} token(s) of ${naam}`;
+      return `${count} sleutel(s) van ${g.naam} ingetrokken`;
+    }
+    case 'block': {
+      const g = rest[0] && (await prisma.gebruiker.findUnique({ where: { naam: rest[0] } }));
+      if (!g) throw new GebruikFout('gebruik: block <naam> (een bestaand account)');
+      await blokkeren(prisma, BEHEER, g.id, proces, nu);
+      return `${g.naam} geblokkeerd`;
     }
     case 'list': {
-      const gebruikers = await prisma.gebruiker.findMany({
-        include: { tokens: { where: { ingetrokkenOp: null, verlooptOp: { gt: nu } } } },
-        orderBy: { naam: 'asc' },
-      });
+      const lijst = await accounts(prisma, nu);
       return (
-        gebruikers.map((g) => `${g.naam}\t${g.rol}\t${g.tokens.length} live token(s)`).join('\n') || '(no accounts)'
+        lijst
+          .map((a) => `${a.naam}\t${a.rol}\t${a.geblokkeerd ? 'geblokkeerd' : `${a.geldigeTokens} geldige sleutel(s)`}`)
+          .join('\n') || '(nog geen accounts)'
+      );
+    }
+    case 'regio':
+      return regio(prisma, rest, proces);
+    case 'coordinator': {
+      const { positionals, values } = lees(rest, {
+        regio: { type: 'string', multiple: true },
+        taal: { type: 'string', multiple: true },
+        geslacht: { type: 'string' },
+        achtergrond: { type: 'string', multiple: true },
+        max: { type: 'string' },
+        afwezig: { type: 'string' },
+        'niet-beschikbaar': { type: 'boolean' },
+        kent: { type: 'string', multiple: true },
+      });
+      if (!positionals[0]) throw new GebruikFout(GEBRUIK);
+      const persoonId = await persoonVan(prisma, positionals[0]);
+      const [van, tot] = (values.afwezig as string | undefined)?.split(':') ?? [];
+      const relaties = await Promise.all(
+        ((values.kent as string[] | undefined) ?? []).map(async (email) => {
+          const p = await prisma.persoon.findFirst({ where: { email: normaalAdres(email) } });
+          if (!p) throw new GebruikFout(`kring kent niemand met ${email}`);
+          return p.id;
+        }),
+      );
+      const profiel = geldig(CoordinatorProfiel, {
+        regios: values.regio ?? [],
+        talen: values.taal,
+        geslacht: values.geslacht,
+        achtergronden: values.achtergrond,
+        maxZaken: values.max === undefined ? undefined : Number(values.max),
+        beschikbaar: !values['niet-beschikbaar'],
+        afwezig: van ? { van, tot } : undefined,
+        relaties,
+      });
+      await coordinatorZetten(prisma, BEHEER, persoonId, profiel);
+      return `coördinator ${positionals[0]}: ${profiel.regios.join(', ')}; ${profiel.talen.join(', ')}; hoogstens ${profiel.maxZaken} zaken`;
+    }
+    case 'coordinators': {
+      const { values } = lees(rest, { regio: { type: 'string', multiple: true } });
+      const lijst = await coordinatoren(prisma, values.regio as string[] | undefined);
+      return (
+        lijst
+          .map(
+            (c) =>
+              `${c.naam}\t${c.regios.join(', ')}\t${c.talen.join(', ')}\t${c.lopendeZaken}/${c.maxZaken} zaken${c.beschikbaar ? '' : '\tniet beschikbaar'}`,
+          )
+          .join('\n') || '(nog geen coördinatoren)'
       );
     }
     default:
-      throw new GebruikFout('usage: npm run users -- add|token|revoke|list …');
+      throw new GebruikFout(GEBRUIK);
+  }
+}
+
+async function regio(prisma: PrismaClient, args: string[], proces?: Zaakproces): Promise<string> {
+  const [wat, ...rest] = args;
+  switch (wat) {
+    case 'add': {
+      const { positionals, values } = lees(rest, {
+        gemeente: { type: 'string', multiple: true },
+        regiomanager: { type: 'string', multiple: true },
+      });
+      const regiomanagers = await Promise.all(
+        ((values.regiomanager as string[] | undefined) ?? []).map((e) => persoonVan(prisma, e)),
+      );
+      const invoer = geldig(NieuweRegio, { naam: positionals[0], gemeenten: values.gemeente, regiomanagers });
+      await regioMaken(prisma, BEHEER, invoer);
+      if (regiomanagers.length) await regiomanagersZetten(prisma, BEHEER, invoer.naam, regiomanagers, proces);
+      return `regio ${invoer.naam} aangemaakt`;
+    }
+    case 'rename': {
+      const [naam, nieuw] = rest;
+      if (!naam || !nieuw) throw new GebruikFout('gebruik: regio rename <naam> <nieuwe naam>');
+      return `regio ${naam} heet nu ${await regioWijzigen(prisma, BEHEER, naam, { naam: nieuw })}`;
+    }
+    case 'gemeenten': {
+      const [naam, ...gemeenten] = rest;
+      if (!naam) throw new GebruikFout('gebruik: regio gemeenten <naam> <gemeente>…');
+      await regioWijzigen(prisma, BEHEER, naam, { gemeenten });
+      return `regio ${naam}: ${gemeenten.join(', ') || '(geen gemeenten)'}`;
+    }
+    case 'managers': {
+      const [naam, ...emails] = rest;
+      if (!naam || emails.length === 0) throw new GebruikFout('gebruik: regio managers <naam> <email>…');
+      const regiomanagers = await Promise.all(emails.map((e) => persoonVan(prisma, e)));
+      await regiomanagersZetten(prisma, BEHEER, naam, regiomanagers, proces);
+      return `regio ${naam}: regiomanager(s) ${emails.join(', ')}`;
+    }
+    case 'retire': {
+      if (!rest[0]) throw new GebruikFout('gebruik: regio retire <naam>');
+      await regioOpheffen(prisma, BEHEER, rest[0]);
+      return `regio ${rest[0]} opgeheven`;
+    }
+    case 'list': {
+      const lijst = await regios(prisma);
+      return (
+        lijst
+          .map(
+            (r) =>
+              `${r.naam}\t${r.regiomanagers.map((m) => m.naam).join(', ') || '(geen regiomanager)'}\t${r.openZaken} open${r.opgehevenOp ? '\topgeheven' : ''}`,
+          )
+          .join('\n') || "(nog geen regio's)"
+      );
+    }
+    default:
+      throw new GebruikFout(GEBRUIK);
   }
 }

@@ -1,12 +1,17 @@
 // `npm start`: everything kring needs, on this machine, with embedded defaults:
 // a Temporal dev server (SQLite and Web UI), the embedded database, the worker and the API.
-// Ctrl-C stops all of it; the next start finds every case where it was.
+// Ctrl-C stops all of it; the next start finds every case where it was. The first start
+// makes an administrator; `npm run demo` (npm start -- --demo) also fills a demo world.
+// Beside it, `npm run users` goes through this process (launcher/beheerkanaal.ts).
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
 import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from '../service/kring';
+import { beheerkanaalOpenen } from './beheerkanaal';
+import { demoWereld, eersteBeheerder } from './demo';
+import { GebruikFout, users } from './gebruikers';
 import { temporalCli } from './temporal-binaries';
 
 // This process decides when the worker stops (after the API), not the SDK's own signal handler.
@@ -14,13 +19,20 @@ Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const running: { devServer?: DevServer; database?: Database; kring?: RunningKring } = {};
+  const running: {
+    devServer?: DevServer;
+    database?: Database;
+    kring?: RunningKring;
+    kanaal?: { sluit(): Promise<void> };
+  } = {};
+  const demo = process.argv.includes('--demo');
 
   let stopping = false;
   const stopAll = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${reason}: stopping kring …`);
+    await running.kanaal?.sluit().catch(() => undefined);
     await running.kring?.stop().catch((err) => console.error('stopping worker/API failed:', err));
     await running.database?.close().catch((err) => console.error('closing the database failed:', err));
     await running.devServer?.stop().catch((err) => console.error('stopping Temporal failed:', err));
@@ -57,6 +69,20 @@ async function main(): Promise<void> {
       berichten: berichtinstellingen(config),
       linkGeheim: linkGeheim(config),
     });
+    const { prisma } = running.database;
+    const proces = running.kring.proces!;
+    running.kanaal = await beheerkanaalOpenen(config.dataDir, (args) =>
+      users(prisma, args, { proces }).then(
+        (uitvoer) => ({ ok: true, uitvoer }),
+        (err: Error) => ({
+          ok: false,
+          uitvoer: err instanceof GebruikFout ? err.message : `users mislukt: ${err.message}`,
+        }),
+      ),
+    );
+    const beheerder = await eersteBeheerder(prisma);
+    if (beheerder) console.log(beheerder);
+    if (demo) console.log(await demoWereld(prisma, proces, running.kring.apiUrl!));
   } catch (err) {
     console.error(`kring could not start: ${(err as Error).message}`);
     await stopAll('start-up failed', 1);

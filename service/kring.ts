@@ -12,7 +12,7 @@ import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
-import { startHerstel, zaakprocesVia } from '../zaakproces';
+import { startHerstel, zaakprocesVia, type Zaakproces } from '../zaakproces';
 
 export interface KringOptions {
   temporal: TemporalConfig;
@@ -33,6 +33,8 @@ export interface KringOptions {
 export interface RunningKring {
   apiUrl?: string;
   worker?: RunningWorker;
+  /** The process client the API uses (with the API only). */
+  proces?: Zaakproces;
   /** API first (no new commands), then the worker, then the connections. */
   stop(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
         taskQueue: options.temporal.taskQueue,
         termijnenVoor: options.termijnenVoor ?? standaardTermijnen,
       });
+      running.proces = proces;
       const herstel = startHerstel(prisma, proces);
       cleanup.push(async () => herstel.stop());
       const { kanalen, publicBaseUrl } = options.berichten;
@@ -79,6 +82,7 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           databaseBereikbaar: () => options.database.ping(),
           twilio: kanalen.twilio && { authToken: kanalen.twilio.authToken, publicBaseUrl },
           links: options.linkGeheim && { geheim: options.linkGeheim, publicBaseUrl },
+          uitnodigingen: { verzender: verzender(kanalen), apiUrl: publicBaseUrl },
         },
         options.http,
       );

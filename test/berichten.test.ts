@@ -7,6 +7,7 @@ const LINK = 'https://kring.eigen-kracht.nl/cases/3f2a91c0-5b7e-4c1a-9d2e-7a8b9c
 // Realistic values, on the long side.
 const VOORBEELD: { [S in Berichtsoort]: Variabelen[S] } = {
   'aanvraag.ontvangen': { zaakRef: '3F2A91C0', link: LINK, regio: 'Flevoland', nood: true },
+  'aanvraag.zonder-regiomanager': { zaakRef: '3F2A91C0', link: LINK, regio: 'Noordoostpolder-Urk' },
   'coordinator.aanbod': { zaakRef: '3F2A91C0', link: LINK, regio: 'Flevoland', nood: true },
   'coordinator.aanvaard': { zaakRef: '3F2A91C0', link: LINK, coordinator: 'Annemarie van den Berg' },
   'coordinator.geen-kandidaten': { zaakRef: '3F2A91C0', link: LINK },

@@ -10,7 +10,7 @@ import { freePort, opPostgres, tempDir, testDatabase } from './support/omgeving'
 import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
 import { tokenVoor } from './support/toegang';
 import { TERMIJNEN } from '../workflows/termijnen';
-import { geldigeAanvraag } from './support/zaken';
+import { bekendeRegio, geldigeAanvraag } from './support/zaken';
 
 test('worker and Temporal stopped mid-case and started again: the case continues and its timer fires', async () => {
   const dir = tempDir('herstart');
@@ -22,6 +22,7 @@ test('worker and Temporal stopped mid-case and started again: the case continues
   const termijnenVoor = () => ({ ...TERMIJNEN.standaard, contact: '30 seconds', contactHerhaling: '1 hour' });
 
   let db: Database = await testDatabase(pgliteDir);
+  await bekendeRegio(db.prisma);
   let stack: Stack = await startStack({ database: db, temporalPort, dbFile, termijnenVoor });
   gebruikToken(await tokenVoor(db.prisma, 'operations'));
   const { body: aangemaakt } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag() });
@@ -122,9 +123,11 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
     DATABASE_URL: opPostgres ? process.env.KRING_TEST_DATABASE_URL : '',
   };
 
-  // An account made with the users CLI, as an administrator would before the first start.
+  // A region and an account made with the users CLI, as an administrator would before the first start.
   const naam = `ops-${crypto.randomUUID()}@kring.test`;
-  expect(npmUsers(env, 'add', naam, 'operations')).toContain(`added ${naam}`);
+  const regio = `Regio ${crypto.randomUUID().slice(0, 8)}`;
+  expect(npmUsers(env, 'regio', 'add', regio)).toContain(`regio ${regio} aangemaakt`);
+  expect(npmUsers(env, 'add', naam, 'operations')).toContain(`toegevoegd: ${naam}`);
   const token = npmUsers(env, 'token', naam).split('\n')[0]!;
   expect(token).toMatch(/^kring_/);
   gebruikToken(token);
@@ -133,8 +136,13 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
   const api = await eerste.klaar;
   expect(eerste.uitvoer()).toContain(`Temporal     127.0.0.1:${temporalPort}`);
   expect(eerste.uitvoer()).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
-  const { status, body: aangemaakt } = await vraag(`${api}/cases`, { body: geldigeAanvraag() });
+  const { status, body: aangemaakt } = await vraag(`${api}/cases`, { body: geldigeAanvraag({ regio }) });
   expect(status).toBe(201);
+  // While it runs, the CLI goes through the running process (the embedded database serves one).
+  const tweedeRegio = `Regio ${crypto.randomUUID().slice(0, 8)}`;
+  expect(npmUsers(env, 'regio', 'add', tweedeRegio)).toContain(`regio ${tweedeRegio} aangemaakt`);
+  expect(npmUsers(env, 'regio', 'list')).toContain(tweedeRegio);
+  expect(() => npmUsers(env, 'regio', 'add', tweedeRegio)).toThrow(`Regio ${tweedeRegio} bestaat al.`);
   const zaak = await liveZaak(api, aangemaakt.id);
 
   eerste.proces.kill('SIGINT');
@@ -156,5 +164,31 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
   } finally {
     tweede.proces.kill('SIGINT');
     expect(await tweede.gestopt).toBe(0);
+  }
+});
+
+const opEenLegeDatabase = opPostgres ? test.skip : test;
+
+opEenLegeDatabase('the first start on an empty database makes an administrator, who can set kring up', async () => {
+  const env: NodeJS.ProcessEnv = {
+    KRING_DATA_DIR: tempDir('eerste-start'),
+    PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    DATABASE_URL: '',
+  };
+  const kring = npmStart(env);
+  try {
+    const api = await kring.klaar;
+    const token = /Eerste start[^\n]*\n\s+(kring_\S+)/.exec(kring.uitvoer())?.[1];
+    expect(token).toBeDefined();
+    const regio = await vraag(`${api}/regios`, { body: { naam: 'Flevoland', gemeenten: ['Almere'] }, token });
+    expect(regio.status).toBe(201);
+    expect((await vraag(`${api}/regios`, { token })).body.regios).toEqual([
+      expect.objectContaining({ naam: 'Flevoland', gemeenten: ['Almere'], regiomanagers: [], openZaken: 0 }),
+    ]);
+  } finally {
+    kring.proces.kill('SIGINT');
+    expect(await kring.gestopt).toBe(0);
   }
 });

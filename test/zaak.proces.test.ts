@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../prisma/database';
 import { testDatabase } from './support/omgeving';
+import { binnen } from './support/stack';
 import type { ZaakInTest } from './support/proces';
 import {
   DAG,
@@ -396,6 +397,37 @@ test('a revised plan nobody checks: after a week coordinator and regiomanager he
       },
     );
   });
+});
+
+test('a region that changes hands: the case is told, records it, and takes commands from the new regiomanager only', async () => {
+  await scenario(
+    db,
+    async (o) => {
+      const zaak = await o.nieuweZaak();
+      await totVoorbereiding(zaak);
+      const nieuw = (await db.prisma.persoon.create({ data: { naam: 'Nina Nieuw' } })).id;
+      await o.p.proces.regiomanagersGewijzigd(zaak.id, [nieuw]);
+      const s = await binnen(30_000, async () => {
+        const st = await zaak.status();
+        return st.regiomanagers.includes(nieuw) ? st : undefined;
+      });
+      expect(s.regiomanagers).toEqual([nieuw]);
+      // Recorded on the case's timeline (the record follows the change).
+      await binnen(30_000, async () => ((await zaak.tijdlijn()).includes('regiomanagers') ? true : undefined));
+      const redenId = await zaak.tekst('reden', 'De familie wil na de vakantie verder.');
+      await expect(
+        zaak.opdracht('verlengen', { door: zaak.door.regiomanager, duur: '2 weeks', redenId }),
+      ).rejects.toMatchObject({ reden: { code: 'niet-uw-zaak' } });
+      const verlengd = await zaak.opdracht('verlengen', {
+        door: { persoonId: nieuw, rol: 'regiomanager' },
+        duur: '2 weeks',
+        redenId,
+      });
+      expect(verlengd.voorbereiding.verlengingen).toHaveLength(1);
+      return zaak;
+    },
+    'overdracht',
+  );
 });
 
 test('"het gaat niet goed" that nobody takes up within a week reaches coordinator and regiomanager, once', async () => {

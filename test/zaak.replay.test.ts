@@ -26,6 +26,7 @@ test('every process scenario has a recorded history, continue-as-new runs includ
       'herziening',
       'niet-goed',
       'noodpad',
+      'overdracht',
       'standaard',
       'toetsing',
       'verlenging',

@@ -11,7 +11,7 @@ import { workflowIdVoorZaak } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
 import { tokenVoor } from './support/toegang';
-import { geldigeAanvraag, opgeslagenZaak } from './support/zaken';
+import { bekendeRegio, geldigeAanvraag, opgeslagenZaak } from './support/zaken';
 
 const DAG = 24 * 60 * 60 * 1000;
 
@@ -21,6 +21,7 @@ let temporal: Client;
 
 beforeAll(async () => {
   db = await testDatabase();
+  await bekendeRegio(db.prisma);
   stack = await startStack({ database: db });
   gebruikToken(await tokenVoor(db.prisma, 'operations'));
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
@@ -103,12 +104,12 @@ test('a reused Idempotency-Key with a different request is refused and stores no
   const sleutel = `aanvraag-${Date.now()}-anders`;
   await vraag(`${stack.api}/cases`, { body: geldigeAanvraag(), headers: { 'idempotency-key': sleutel } });
   const anders = await vraag(`${stack.api}/cases`, {
-    body: geldigeAanvraag({ regio: sleutel }),
+    body: geldigeAanvraag({ vraag: sleutel }),
     headers: { 'idempotency-key': sleutel },
   });
   expect(anders.status).toBe(422);
   expect(anders.body.fouten).toEqual([expect.objectContaining({ veld: 'Idempotency-Key', regel: 'hergebruikt' })]);
-  expect(await db.prisma.zaak.count({ where: { regio: sleutel } })).toBe(0);
+  expect(await db.prisma.zaak.count({ where: { vraag: sleutel } })).toBe(0);
 });
 
 test('readiness reports Temporal and the database reachable', async () => {
@@ -152,7 +153,7 @@ test('with no SMTP or Twilio settings, messages land in the local outbox and are
   const regiomanager = await db.prisma.persoon.create({
     data: { naam: 'Monique', email: 'monique@example.org', taal: 'nl' },
   });
-  await db.prisma.regio.create({ data: { naam: regio, regiomanagerId: regiomanager.id } });
+  await db.prisma.regio.create({ data: { naam: regio, regiomanagers: { create: { persoonId: regiomanager.id } } } });
   const token = await tokenVoor(db.prisma, 'regiomanager', regiomanager.id);
 
   const { body } = await vraag(`${stack.api}/cases`, { body: geldigeAanvraag({ regio }) });

@@ -10,7 +10,7 @@ import type { Database } from '../prisma/database';
 import { freePort, testDatabase } from './support/omgeving';
 import { gebruikToken, vraag } from './support/stack';
 import { tokenVoor } from './support/toegang';
-import { geldigeAanvraag } from './support/zaken';
+import { bekendeRegio, geldigeAanvraag } from './support/zaken';
 
 // Every request here carries this marker in the main person's name and the region, so the
 // test can find anything it might have stored, whatever other tests run beside it.
@@ -22,6 +22,7 @@ let client: Client;
 
 beforeAll(async () => {
   db = await testDatabase();
+  await bekendeRegio(db.prisma, merk);
   client = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
   api = await startApi(
     {
@@ -178,6 +179,7 @@ test('a case that does not exist, or an id that cannot exist: 404', async () => 
 
 test('a valid request while Temporal is out of reach: 202, the request is kept to start later', async () => {
   const eigenMerk = `bewaard-${crypto.randomUUID()}`;
+  await bekendeRegio(db.prisma, eigenMerk);
   const antwoord = await vraag(`${api.url}/cases`, { body: geldigeAanvraag({ regio: eigenMerk }) });
   expect(antwoord.status).toBe(202);
   expect(antwoord.body).toMatchObject({ fase: 'aanvraag', live: false, regio: eigenMerk });

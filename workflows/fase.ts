@@ -25,6 +25,8 @@ export interface Proces {
      * are asked about a proposed date.
      */
     beloften: boolean;
+    /** Regions set up through kring: a request nobody manages is reported at once. */
+    regios: boolean;
   };
 }
 

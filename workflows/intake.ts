@@ -9,26 +9,31 @@ import { reden, type Door } from './contract';
 import type { Proces, Procesfase } from './fase';
 import { kandidatenZoeken, zaakOpenen } from './registratie';
 import { na } from './termijnen';
-import { iso, ms, regiomanager } from './toestand';
+import { iso, ms, regiomanager, regiomanagersVan } from './toestand';
 
 // A clock skew allowance for "it happened at …" given by a caller.
 export const KLOKSPELING_MS = 5 * 60_000;
 
-/** Takes the request in: its regiomanager, who is on it, the candidate coordinators. */
-export async function aanvraagInnemen({ z, reg }: Proces): Promise<void> {
+/** Takes the request in: its regiomanagers, who is on it, the candidate coordinators. */
+export async function aanvraagInnemen({ z, reg, regels }: Proces): Promise<void> {
   await reg.beurt(async () => {
-    const { regiomanagerId, deelnemers, vraagId } = await zaakOpenen({ zaakId: z.zaakId });
+    const geopend = await zaakOpenen({ zaakId: z.zaakId });
+    const { deelnemers, vraagId } = geopend;
+    // A run from before regions kept several regiomanagers was told of one.
+    const regiomanagers = geopend.regiomanagers ?? (geopend.regiomanagerId ? [geopend.regiomanagerId] : []);
     const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: [] });
     await reg.leg(
       [
         { soort: 'fase', fase: 'intake' },
-        { soort: 'regiomanager', persoonId: regiomanagerId ?? null },
+        { soort: 'regiomanager', persoonId: regiomanagers[0] ?? null },
+        ...(regiomanagers.length > 1 ? [{ soort: 'regiomanagers' as const, persoonIds: regiomanagers }] : []),
         // The question of the request is its first version; the coordinator confirms or changes it.
         ...(vraagId ? [{ soort: 'vraag' as const, tekstId: vraagId }] : []),
       ],
       undefined,
       (n) => {
-        n.regiomanagerId = regiomanagerId;
+        n.regiomanagerId = regiomanagers[0];
+        n.regiomanagers = regiomanagers;
         n.deelnemers = deelnemers.map((d) => ({ ...d, uitnodiging: 'niet_uitgenodigd', bezoek: 'niet_gepland' }));
         n.intake.kandidaten = kandidaten;
         n.voorbereiding.vraagId = vraagId;
@@ -36,7 +41,23 @@ export async function aanvraagInnemen({ z, reg }: Proces): Promise<void> {
       },
     );
     await reg.meld('aanvraag.ontvangen', 'aanvraag', regiomanager(z));
+    // Nobody manages the region: operations and the administrators hear of it at once.
+    if (regels.regios && regiomanagers.length === 0) {
+      await reg.meld('aanvraag.zonder-regiomanager', 'zonder-regiomanager', geopend.beheerders ?? []);
+    }
   });
+}
+
+/**
+ * The region changed hands: its regiomanagers receive and act on the case from this moment
+ * (a command that follows is checked against them), and the case record says so.
+ */
+export async function regiomanagersGewijzigd({ z, reg }: Proces, regiomanagers: string[]): Promise<void> {
+  const zelfde = [...regiomanagers].sort().join() === [...regiomanagersVan(z)].sort().join();
+  if (zelfde || z.fase === 'afgesloten') return;
+  z.regiomanagers = regiomanagers;
+  z.regiomanagerId = regiomanagers[0];
+  await reg.beurt(() => reg.leg([{ soort: 'regiomanagers', persoonIds: regiomanagers }]));
 }
 
 export function intake(p: Proces): Procesfase<'coordinatorKiezen' | 'opdrachtBeantwoorden' | 'contactVastleggen'> {

@@ -17,7 +17,7 @@ import {
   type Reden,
 } from './contract';
 import type { Registratie } from './registratie';
-import { deelnemer, huidigeTermijn, type ZaakToestand } from './toestand';
+import { deelnemer, huidigeTermijn, regiomanagersVan, type ZaakToestand } from './toestand';
 
 export interface Regel<K extends Opdrachtnaam> {
   /** The phases in which the command fits. */
@@ -90,7 +90,7 @@ function toetsing<K extends Opdrachtnaam>(
   const rollen = ROLLEN_PER_OPDRACHT[naam];
   if (!rollen.includes(a.door.rol)) return reden('verkeerde-rol', { rollen });
   if (!(regel.wie ?? ((door: Door) => houdtRol(z, door)))(a.door)) {
-    if (a.door.rol === 'regiomanager' && !z.regiomanagerId) return reden('geen-regiomanager');
+    if (a.door.rol === 'regiomanager' && regiomanagersVan(z).length === 0) return reden('geen-regiomanager');
     return reden('niet-uw-zaak', { rol: a.door.rol });
   }
   if (!regel.fasen.includes(z.fase)) return reden('verkeerde-fase', { fasen: regel.fasen, fase: z.fase });
@@ -101,7 +101,7 @@ function toetsing<K extends Opdrachtnaam>(
 function houdtRol(z: ZaakToestand, door: Door): boolean {
   switch (door.rol) {
     case 'regiomanager':
-      return z.regiomanagerId === door.persoonId;
+      return regiomanagersVan(z).includes(door.persoonId);
     case 'coordinator':
       return z.intake.coordinatorId === door.persoonId;
     case 'professional':

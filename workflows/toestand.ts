@@ -58,7 +58,10 @@ export interface ZaakToestand {
   fase: Fase;
   noodsituatie: boolean;
   aangevraagdOp: string;
+  /** The first of the region's regiomanagers (runs from before several were kept have only this). */
   regiomanagerId?: string;
+  /** The region's regiomanagers, as the case was last told. */
+  regiomanagers?: string[];
   deelnemers: Deelnemer[];
   intake: {
     /** Coordinators who may take the case, best match first. */
@@ -226,6 +229,7 @@ export function statusVan(z: ZaakToestand): ZaakStatus {
     noodsituatie: z.noodsituatie,
     aangevraagdOp: z.aangevraagdOp,
     regiomanagerId: z.regiomanagerId,
+    regiomanagers: regiomanagersVan(z),
     coordinatorId: i.coordinatorId,
     termijn: huidigeTermijn(z),
     deelnemers: z.deelnemers.map((d) => ({ ...d, aangewezen: d.aangewezen === true })),
@@ -270,8 +274,12 @@ function kopie<T>(waarde: T): T {
 
 // ---- Who hears of what, and who holds which part ----------------------------------------
 
+/** The regiomanagers of the case's region. */
+export const regiomanagersVan = (z: ZaakToestand): string[] =>
+  z.regiomanagers ?? (z.regiomanagerId ? [z.regiomanagerId] : []);
+
 export const regiomanager = (z: ZaakToestand): Ontvanger[] =>
-  z.regiomanagerId ? [{ persoonId: z.regiomanagerId, rol: 'regiomanager' }] : [];
+  regiomanagersVan(z).map((persoonId) => ({ persoonId, rol: 'regiomanager' }));
 
 export const coordinator = (z: ZaakToestand): Ontvanger[] =>
   z.intake.coordinatorId ? [{ persoonId: z.intake.coordinatorId, rol: 'coordinator' }] : [];

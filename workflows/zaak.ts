@@ -9,9 +9,9 @@
 import * as wf from '@temporalio/workflow';
 import { afsluiting } from './afsluiting';
 import { conferentie } from './conferentie';
-import { nietBezorgdSignal, statusQuery, type Fase, type ZaakStart } from './contract';
+import { nietBezorgdSignal, regiomanagersSignal, statusQuery, type Fase, type ZaakStart } from './contract';
 import type { Proces, Wekker } from './fase';
-import { aanvraagInnemen, intake } from './intake';
+import { aanvraagInnemen, intake, regiomanagersGewijzigd } from './intake';
 import { koppelOpdrachten } from './opdrachtmotor';
 import { Registratie } from './registratie';
 import { beginToestand, bijgewerkt, ms, statusVan, type ZaakToestand } from './toestand';
@@ -32,7 +32,8 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
   const z = overgedragen ? bijgewerkt(overgedragen) : beginToestand(start);
   const reg = new Registratie(z);
   // A marker in history says which rules this run follows; a run from before a rule has none.
-  const p: Proces = { z, reg, termijnen: start.termijnen, regels: { beloften: wf.patched('beloften') } };
+  const regels = { beloften: wf.patched('beloften'), regios: wf.patched('regios') };
+  const p: Proces = { z, reg, termijnen: start.termijnen, regels };
 
   // The phases, in the order a case goes through them.
   const fasen = {
@@ -53,6 +54,7 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
   });
   wf.setHandler(statusQuery, () => statusVan(z));
   wf.setHandler(nietBezorgdSignal, (melding) => reg.nietBezorgd(melding));
+  wf.setHandler(regiomanagersSignal, ({ regiomanagers }) => regiomanagersGewijzigd(p, regiomanagers));
 
   if (z.fase === 'aanvraag') await aanvraagInnemen(p);
 

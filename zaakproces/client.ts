@@ -14,6 +14,7 @@ import {
   reden,
   nietBezorgdSignal,
   opdrachten,
+  regiomanagersSignal,
   statusQuery,
   workflowIdVoorZaak,
   type NietBezorgd,
@@ -52,6 +53,8 @@ export interface Zaakproces {
   status(zaakId: string): Promise<ZaakStatus | undefined>;
   /** Tells the case a message did not arrive after all (a provider's late report). */
   nietBezorgd(zaakId: string, melding: NietBezorgd): Promise<void>;
+  /** Tells an open case its region's regiomanagers changed. */
+  regiomanagersGewijzigd(zaakId: string, regiomanagers: string[]): Promise<void>;
   /** Whether Temporal answers now (for readiness checks). */
   bereikbaar(): Promise<boolean>;
 }
@@ -151,6 +154,15 @@ export function zaakprocesVia(client: Client, instellingen: Procesinstellingen):
         await binnen(opdrachtWachttijdMs, () => handle(zaakId).signal(nietBezorgdSignal, melding));
       } catch (err) {
         // A closed case cannot be told; the message's status says it all.
+        if (!(err instanceof WorkflowNotFoundError)) throw onbereikbaar(err);
+      }
+    },
+
+    async regiomanagersGewijzigd(zaakId, regiomanagers) {
+      try {
+        await binnen(opdrachtWachttijdMs, () => handle(zaakId).signal(regiomanagersSignal, { regiomanagers }));
+      } catch (err) {
+        // A case closed in the meantime keeps the regiomanagers it had.
         if (!(err instanceof WorkflowNotFoundError)) throw onbereikbaar(err);
       }
     },

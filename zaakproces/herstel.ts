@@ -1,7 +1,9 @@
 // A request stored while Temporal was out of reach keeps its place: this sweep starts the
-// workflow of every case still waiting in "aanvraag", once Temporal answers again.
+// workflow of every case still waiting in "aanvraag", once Temporal answers again. It also
+// tells open cases of a region that changed hands when they were not told at the time.
 import type { PrismaClient } from '@prisma/client';
 import type { Zaakproces } from './client';
+import { regiomanagersBijwerken } from './overdracht';
 
 /** Younger requests are still in the hands of the request that stored them. */
 const ONGEMOEID_MS = 30_000;
@@ -37,8 +39,9 @@ async function sweep(prisma: PrismaClient, proces: Zaakproces): Promise<number> 
       await proces.start(zaak);
       gestart++;
     } catch {
-      break; // Temporal is still away: the next sweep tries again.
+      return gestart; // Temporal is still away: the next sweep tries again.
     }
   }
+  await regiomanagersBijwerken(prisma, proces).catch(() => undefined);
   return gestart;
 }

@@ -4,3 +4,4 @@ export * from './client';
 export * from './fouten';
 export * from './herstel';
 export * from './inhoud';
+export * from './overdracht';

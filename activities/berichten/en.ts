@@ -7,6 +7,7 @@ export const en: Sjablonen = {
   locale: 'en-GB',
   naam: {
     'aanvraag.ontvangen': 'new request',
+    'aanvraag.zonder-regiomanager': 'request without a regiomanager',
     'coordinator.aanbod': 'case offered',
     'coordinator.aanvaard': 'case accepted',
     'coordinator.geen-kandidaten': 'no coordinator available',
@@ -41,6 +42,13 @@ export const en: Sjablonen = {
       `Choose a coordinator who fits the main person's wishes; they contact the family within ${nood ? '24 hours' : 'three days'}.\n\n` +
       `Case ${zaakRef}: ${link}`,
     sms: `Eigen Kracht: new request${nood ? ' (urgent)' : ''} in region ${regio}, case ${zaakRef}. ${link}`,
+  }),
+  'aanvraag.zonder-regiomanager': ({ regio, zaakRef, link }) => ({
+    onderwerp: `Request without a regiomanager, region ${regio}`,
+    email:
+      `A request came in for region ${regio}, but that region has no regiomanager. ` +
+      `Nobody takes it up until there is one: assign a regiomanager.\n\nCase ${zaakRef}: ${link}`,
+    sms: `Eigen Kracht: request in ${regio}, no regiomanager, case ${zaakRef}. ${link}`,
   }),
   'coordinator.aanbod': ({ regio, nood, zaakRef, link }) => ({
     onderwerp: `Would you coordinate a conference? (region ${regio})`,

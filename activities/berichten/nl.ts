@@ -7,6 +7,7 @@ export const nl: Sjablonen = {
   locale: 'nl-NL',
   naam: {
     'aanvraag.ontvangen': 'nieuwe aanvraag',
+    'aanvraag.zonder-regiomanager': 'aanvraag zonder regiomanager',
     'coordinator.aanbod': 'aanbod van een zaak',
     'coordinator.aanvaard': 'zaak aangenomen',
     'coordinator.geen-kandidaten': 'geen coördinator beschikbaar',
@@ -41,6 +42,13 @@ export const nl: Sjablonen = {
       `Kies een coördinator die past bij de wensen van de hoofdpersoon; die neemt ${nood ? 'binnen 24 uur' : 'binnen drie dagen'} contact op met het gezin.\n\n` +
       `Zaak ${zaakRef}: ${link}`,
     sms: `Eigen Kracht: nieuwe aanvraag${nood ? ' (spoed)' : ''} in regio ${regio}, zaak ${zaakRef}. ${link}`,
+  }),
+  'aanvraag.zonder-regiomanager': ({ regio, zaakRef, link }) => ({
+    onderwerp: `Aanvraag zonder regiomanager, regio ${regio}`,
+    email:
+      `Er is een aanvraag binnengekomen voor regio ${regio}, maar die regio heeft geen regiomanager. ` +
+      `Niemand pakt de aanvraag op tot er een is: wijs een regiomanager toe.\n\nZaak ${zaakRef}: ${link}`,
+    sms: `Eigen Kracht: aanvraag in ${regio} zonder regiomanager, zaak ${zaakRef}. ${link}`,
   }),
   'coordinator.aanbod': ({ regio, nood, zaakRef, link }) => ({
     onderwerp: `Wilt u een conferentie coördineren? (regio ${regio})`,

@@ -25,6 +25,8 @@ export type Kanaalnaam = 'email' | 'sms' | 'geen';
 
 export interface Variabelen {
   'aanvraag.ontvangen': VoorStaf & { regio: string; nood: boolean };
+  /** To operations and the administrators: a request for a region nobody manages. */
+  'aanvraag.zonder-regiomanager': VoorStaf & { regio: string };
   'coordinator.aanbod': VoorStaf & { regio: string; nood: boolean };
   'coordinator.aanvaard': VoorStaf & { coordinator: string };
   'coordinator.geen-kandidaten': VoorStaf;

@@ -56,7 +56,7 @@ async function persoon(prisma: PrismaClient, naam: string): Promise<string> {
 export async function wereld(prisma: PrismaClient): Promise<Wereld> {
   const regio = `Regio ${crypto.randomUUID().slice(0, 8)}`;
   const regiomanager = await persoon(prisma, 'Monique Regiomanager');
-  await prisma.regio.create({ data: { naam: regio, regiomanagerId: regiomanager } });
+  await prisma.regio.create({ data: { naam: regio, regiomanagers: { create: { persoonId: regiomanager } } } });
   const maak = async (
     naam: string,
     profiel: { regios: string[]; talen: string[]; geslacht: string; maxZaken?: number },

@@ -34,3 +34,8 @@ export function opgeslagenZaak(prisma: PrismaClient, noodsituatie = false) {
     }),
   );
 }
+
+/** The region the default request names, known to kring (set up once per database). */
+export async function bekendeRegio(prisma: PrismaClient, naam = 'Flevoland'): Promise<void> {
+  await prisma.regio.upsert({ where: { naam }, create: { naam }, update: {} });
+}

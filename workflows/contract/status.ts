@@ -86,7 +86,9 @@ export interface ZaakStatus {
   fase: Fase;
   noodsituatie: boolean;
   aangevraagdOp: string;
+  /** The first of the region's regiomanagers; all of them in `regiomanagers`. */
   regiomanagerId?: string;
+  regiomanagers: string[];
   coordinatorId?: string;
   /** The deadline that runs now. */
   termijn?: Termijn;
@@ -162,3 +164,6 @@ export interface NietBezorgd {
   kanaal: 'email' | 'sms';
 }
 export const nietBezorgdSignal = defineSignal<[NietBezorgd]>('nietBezorgd');
+
+/** The region's regiomanagers changed: from now on these receive and act on the case. */
+export const regiomanagersSignal = defineSignal<[{ regiomanagers: string[] }]>('regiomanagers');

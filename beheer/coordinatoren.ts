@@ -1,0 +1,131 @@
+// The coordinator pool the matching draws on, kept by the regiomanager: regions, languages,
+// gender, cultural backgrounds, availability (and a period away), the most cases at once, and
+// the people a coordinator knows privately (she is never matched to a case with them).
+import type { PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { auditVastleggen, type Wie } from '../prisma/audit';
+import { BeheerFout, ongeldig } from './fouten';
+import { Regionaam } from './regios';
+
+const tekst = (max: number) => z.string().trim().min(1).max(max);
+
+export const CoordinatorProfiel = z.strictObject({
+  regios: z.array(Regionaam).min(1).max(20),
+  talen: z.array(tekst(50)).min(1).max(20).default(['Nederlands']),
+  geslacht: z.enum(['vrouw', 'man', 'anders']).optional(),
+  achtergronden: z.array(tekst(100)).max(20).default([]),
+  beschikbaar: z.boolean().default(true),
+  /** A period away (dates, both included): not matched then. */
+  afwezig: z
+    .strictObject({ van: z.iso.date(), tot: z.iso.date() })
+    .refine((a) => a.van <= a.tot, { message: 'tot ligt niet voor van | tot is not before van', path: ['tot'] })
+    .optional(),
+  maxZaken: z.int().min(1).max(20).default(3),
+  /** Persons she knows privately. */
+  relaties: z.array(z.uuid()).max(500).default([]),
+});
+export type CoordinatorProfiel = z.infer<typeof CoordinatorProfiel>;
+
+/** The pool: everyone, or those working in any of these regions. */
+export async function coordinatoren(prisma: PrismaClient, inRegios?: string[]) {
+  const rijen = await prisma.coordinator.findMany({
+    where: inRegios ? { regios: { hasSome: inRegios } } : {},
+    include: { persoon: true, relaties: true },
+    orderBy: { persoon: { naam: 'asc' } },
+  });
+  const lopend = await prisma.zaak.groupBy({
+    by: ['coordinatorId'],
+    where: { coordinatorId: { in: rijen.map((c) => c.persoonId) }, fase: { not: 'afgesloten' } },
+    _count: true,
+  });
+  return rijen.map((c) => ({
+    persoonId: c.persoonId,
+    naam: c.persoon.naam,
+    regios: c.regios,
+    talen: c.talen,
+    geslacht: c.geslacht,
+    achtergronden: c.achtergronden,
+    beschikbaar: c.beschikbaar,
+    afwezig: c.afwezigVan && c.afwezigTot ? { van: dag(c.afwezigVan), tot: dag(c.afwezigTot) } : null,
+    maxZaken: c.maxZaken,
+    lopendeZaken: lopend.find((l) => l.coordinatorId === c.persoonId)?._count ?? 0,
+    relaties: c.relaties.map((r) => r.persoonId),
+  }));
+}
+
+const dag = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Sets a coordinator's profile. She has a coordinator account; her regions exist; whoever
+ * sets it may (a regiomanager: only for her own regions, `binnen`).
+ */
+export async function coordinatorZetten(
+  prisma: PrismaClient,
+  wie: Wie,
+  persoonId: string,
+  profiel: CoordinatorProfiel,
+  binnen?: string[],
+) {
+  const account = await prisma.gebruiker.findFirst({ where: { persoonId, rol: 'coordinator' } });
+  if (!account) {
+    throw new BeheerFout('onbekend', {
+      nl: 'Deze persoon heeft geen account als coördinator; nodig haar eerst uit.',
+      en: 'This person has no coordinator account; invite her first.',
+    });
+  }
+  const bekend = (await prisma.regio.findMany({ where: { opgehevenOp: null } })).map((r) => r.naam);
+  const onbekend = profiel.regios.filter((r) => !bekend.includes(r));
+  if (onbekend.length > 0) {
+    throw ongeldig(
+      'regios',
+      `${onbekend.join(', ')}: onbekende regio; bekend: ${bekend.join(', ')}`,
+      `${onbekend.join(', ')}: unknown region; known: ${bekend.join(', ')}`,
+    );
+  }
+  if (binnen && profiel.regios.some((r) => !binnen.includes(r))) {
+    throw ongeldig('regios', 'alleen uw eigen regio’s', 'only your own regions');
+  }
+  const bestaand = await prisma.coordinator.findUnique({ where: { persoonId } });
+  if (binnen && bestaand && bestaand.regios.some((r) => !binnen.includes(r))) {
+    throw new BeheerFout('conflict', {
+      nl: 'Deze coördinator werkt ook in een andere regio; de beheerder past haar profiel aan.',
+      en: 'This coordinator also works in another region; the administrator changes her profile.',
+    });
+  }
+  const relaties = await prisma.persoon.findMany({ where: { id: { in: profiel.relaties } }, select: { id: true } });
+  if (relaties.length !== new Set(profiel.relaties).size) {
+    throw ongeldig('relaties', 'noemt een persoon die kring niet kent', 'names a person kring does not know');
+  }
+  const gegevens = {
+    regios: profiel.regios,
+    talen: profiel.talen,
+    geslacht: profiel.geslacht ?? null,
+    achtergronden: profiel.achtergronden,
+    beschikbaar: profiel.beschikbaar,
+    afwezigVan: profiel.afwezig ? new Date(`${profiel.afwezig.van}T00:00:00Z`) : null,
+    afwezigTot: profiel.afwezig ? new Date(`${profiel.afwezig.tot}T23:59:59Z`) : null,
+    maxZaken: profiel.maxZaken,
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.coordinator.upsert({ where: { persoonId }, create: { persoonId, ...gegevens }, update: gegevens });
+    await tx.coordinatorRelatie.deleteMany({ where: { coordinatorId: persoonId } });
+    await tx.coordinatorRelatie.createMany({
+      data: [...new Set(profiel.relaties)].map((p) => ({ coordinatorId: persoonId, persoonId: p })),
+    });
+    // The change, not the people: relations are counted, never named in the trail.
+    await auditVastleggen(tx, wie, bestaand ? 'coordinator.gewijzigd' : 'coordinator.aangemaakt', null, {
+      coordinator: persoonId,
+      regios: profiel.regios,
+      beschikbaar: profiel.beschikbaar,
+      relaties: profiel.relaties.length,
+    });
+  });
+}
+
+/** Whether she can take a case now: available, and not in a period away. */
+export function nuBeschikbaar(
+  c: { beschikbaar: boolean; afwezigVan: Date | null; afwezigTot: Date | null },
+  nu = new Date(),
+) {
+  return c.beschikbaar && !(c.afwezigVan && c.afwezigTot && c.afwezigVan <= nu && nu <= c.afwezigTot);
+}
