@@ -398,7 +398,11 @@ export function createDossierActivities({ prisma }: DossierDeps) {
      */
     async kandidatenZoeken({ zaakId, afgewezenDoor }: { zaakId: string; afgewezenDoor: string[] }): Promise<string[]> {
       const zaak = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, include: { deelnemers: true } });
-      const coordinatoren = await prisma.coordinator.findMany({ include: { relaties: true } });
+      // The region's pool only: who works elsewhere, and whom they know, is no business of this case.
+      const coordinatoren = await prisma.coordinator.findMany({
+        where: { regios: { has: zaak.regio } },
+        include: { relaties: true },
+      });
       const lopend = await prisma.zaak.groupBy({
         by: ['coordinatorId'],
         where: { coordinatorId: { in: coordinatoren.map((c) => c.persoonId) }, fase: { not: 'afgesloten' } },

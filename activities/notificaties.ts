@@ -255,8 +255,12 @@ export function createNotificatieActivities({ prisma, verzender, publicBaseUrl }
             await faal(rij, err.message);
             continue;
           }
-          if (err instanceof Geweigerd) await markeer(rij, { status: 'wachtrij', fout: err.message });
-          throw err; // retried; a row left in 'versturen' is looked up first next time
+          // The provider's words (which may name the address) stay in the outbox row, for staff;
+          // the process and its logs get the row's id and a code only.
+          const fout = (err as Error).message ?? String(err);
+          await markeer(rij, { ...(err instanceof Geweigerd && { status: 'wachtrij' }), fout });
+          // Retried; a row left in 'versturen' is looked up first next time.
+          throw ApplicationFailure.retryable(`bericht ${rij.id} niet bezorgd`, 'BezorgingMislukt');
         }
       }
       return mislukt;

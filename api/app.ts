@@ -6,10 +6,11 @@ import { dossierRouter } from './dossier';
 import { inzageRouter } from './inzage';
 import { linkbeheerRouter, linkpaginasRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
-import { foutafhandeling, niemandGevonden } from './problem';
+import { foutafhandeling, niemandGevonden, Probleem } from './problem';
 import { rapportageRouter } from './rapportage';
 import type { Zaakproces } from '../zaakproces';
 import { aanmelding, Pogingen } from './toegang';
+import { geenNulTekens } from './validatie';
 import { twilioRouter } from './twilio';
 import { zaakopdrachtenRouter } from './zaakopdrachten';
 import { zakenRouter } from './zaken';
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(veiligheidskoppen);
   // Not strict: a body of null or a bare string reaches validation and gets a precise 422.
   app.use(express.json({ limit: MAX_BODY, strict: false }));
+  app.use(geenNulTekens);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -72,8 +74,16 @@ export function createApp(deps: ApiDeps): express.Express {
   if (deps.links) app.use('/l', linkpaginasRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links }));
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 
-  app.use((_req, _res) => {
-    throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });
+  // An address kring knows, with a method it does not take there: 405, with what it does take.
+  const adressen = bekendeAdressen(openapi);
+  app.use((req, res) => {
+    const adres = adressen.find((a) => a.patroon.test(req.path));
+    if (!adres) throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });
+    res.set('Allow', adres.methoden.join(', '));
+    throw new Probleem('methode', {
+      nl: `Dit adres neemt ${adres.methoden.join(', ')}, geen ${req.method}.`,
+      en: `This address takes ${adres.methoden.join(', ')}, not ${req.method}.`,
+    });
   });
   app.use(foutafhandeling);
   return app;
@@ -95,3 +105,23 @@ const veiligheidskoppen: express.RequestHandler = (_req, res, next) => {
   });
   next();
 };
+
+/** Every address the API serves, with its methods: the document's, and the few it leaves out. */
+function bekendeAdressen(openapi: Record<string, unknown>): Array<{ patroon: RegExp; methoden: string[] }> {
+  const gedocumenteerd = Object.entries(openapi.paths as Record<string, Record<string, unknown>>).map(
+    ([pad, operaties]) => [pad, Object.keys(operaties).map((m) => m.toUpperCase())] as const,
+  );
+  const overig: Array<readonly [string, string[]]> = [
+    ['/healthz', ['GET']],
+    ['/readyz', ['GET']],
+    ['/openapi.json', ['GET']],
+    ['/docs', ['GET']],
+    ['/l/{token}', ['GET', 'POST']],
+    ['/twilio/status', ['POST']],
+    ['/twilio/inkomend', ['POST']],
+  ];
+  return [...gedocumenteerd, ...overig].map(([pad, methoden]) => ({
+    patroon: new RegExp(`^${pad.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+    methoden: methoden.includes('GET') ? [...methoden, 'HEAD'] : methoden,
+  }));
+}

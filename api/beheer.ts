@@ -103,8 +103,14 @@ export function beheerRouter({ prisma, proces, uitnodigingen }: BeheerDeps): Rou
     res
       .status(201)
       .location(`/accounts/${account.id}`)
-      // The token is shown here only when no invitation could carry it.
-      .json({ ...account, verzonden, verlooptOp: verlooptOp.toISOString(), ...(!verzonden && { token }) });
+      // The token is shown here only when no invitation could carry it, and only to an
+      // administrator: a regiomanager never holds a coordinator's credential.
+      .json({
+        ...account,
+        verzonden,
+        verlooptOp: verlooptOp.toISOString(),
+        ...(!verzonden && g.rol === 'admin' && { token }),
+      });
   });
 
   router.delete('/accounts/:id', async (req, res) => {

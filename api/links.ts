@@ -13,7 +13,7 @@ import { alsHtml } from './html';
 import { niemandGevonden, Probleem } from './problem';
 import { zaakInBereik } from './rechten';
 import { toegestaan } from './toegang';
-import { valideer, vereisJson } from './validatie';
+import { nulVeld, valideer, vereisJson } from './validatie';
 
 export type Doel = 'aanwezigheid' | 'niet-goed';
 
@@ -188,6 +188,18 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkDeps): Router 
   router.post('/:token', async (req, res) => {
     const link = await geldigeLink(req.params.token);
     if (typeof link === 'string') return weiger(res, link);
+    // A note kring cannot store is refused before the link is used: it still works.
+    if (nulVeld(req.body)) {
+      return res
+        .status(422)
+        .type('html')
+        .send(
+          pagina(
+            'Dat lukte niet',
+            '<p>Uw notitie bevat een teken dat we niet kunnen bewaren. Ga terug, pas de notitie aan en probeer het opnieuw.</p>',
+          ),
+        );
+    }
     // Single use: whoever marks it first goes on; a second press finds it used.
     const gebruiktOp = new Date();
     const { count } = await prisma.link.updateMany({

@@ -3,6 +3,7 @@
 // workflow their ids, so workflow history never holds them. Who gives the command comes
 // from the token, never from the body.
 import { z } from 'zod';
+import { tekst } from '../zaakproces/velden';
 import type { OpdrachtArg, Opdrachtnaam } from '../workflows/contract';
 import { WettelijkeRol } from '../workflows/contract';
 import {
@@ -27,7 +28,6 @@ export interface ApiOpdracht<K extends Opdrachtnaam = Opdrachtnaam> {
 
 const id = z.uuid();
 const moment = z.iso.datetime({ offset: true });
-const tekst = (max: number) => z.string().trim().min(1).max(max);
 const Leeg = z.strictObject({});
 const Reden = z.strictObject({ reden: tekst(2000) });
 

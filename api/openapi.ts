@@ -9,7 +9,8 @@ import { rollenVoor } from './rechten';
 import { LinkAanvraag } from './links';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import { Rapportvraag } from './rapportage';
-import { Zoekvraag } from './schemas';
+import { CoordinatorProfiel, NieuweRegio, Regiomanagers, RegioWijziging, Uitnodiging } from '../beheer';
+import { IdempotencyKey, Zoekvraag } from './schemas';
 
 type Operatie = Record<string, unknown>;
 
@@ -44,9 +45,39 @@ const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'Een herhaald verzoek met dezelfde sleutel en inhoud wordt één keer uitgevoerd.',
-  schema: { type: 'string', minLength: 8, maxLength: 200 },
+  description:
+    'Een herhaald verzoek met dezelfde sleutel en inhoud wordt één keer uitgevoerd. De sleutel is van wie hem het eerst gebruikt: voor een ander verzoek, of van een ander account, wordt hij geweigerd (422).',
+  schema: schema(IdempotencyKey),
 };
+
+/** A setup operation: who may, what it takes, what it answers. */
+function beheer(
+  samenvatting: string,
+  rollen: string,
+  opties: { body?: z.ZodType; parameters?: unknown[]; antwoord?: string } = {},
+): Record<string, unknown> {
+  return {
+    summary: samenvatting,
+    description: `Voor: ${rollen}. Elke wijziging komt in het auditspoor.`,
+    parameters: opties.parameters ?? [],
+    ...(opties.body && {
+      requestBody: { required: true, content: { 'application/json': { schema: schema(opties.body) } } },
+    }),
+    responses: {
+      [opties.antwoord ?? '200']: { description: 'OK', content: { 'application/json': {} } },
+      '409': probleem('Bestaat al, of kan nu niet (open zaken, de enige regiomanager).'),
+      ...FOUTEN,
+      ...(opties.body ? INVOERFOUTEN : {}),
+    },
+  };
+}
+
+const padParameter = (name: string, format?: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string', ...(format && { format }) },
+});
 
 function lezen(samenvatting: string, rollen: string): Operatie {
   return {
@@ -156,6 +187,57 @@ export function openapiDocument(): Record<string, unknown> {
         ...INVOERFOUTEN,
       },
     },
+  };
+  const regio = [padParameter('naam')];
+  paths['/regios'] = {
+    get: beheer("De regio's: regiomanagers, gemeenten, open zaken.", 'admin, operations, regiomanager'),
+    post: beheer('Een nieuwe regio, met gemeenten en regiomanager(s).', 'admin', {
+      body: NieuweRegio,
+      antwoord: '201',
+    }),
+  };
+  paths['/regios/{naam}'] = {
+    patch: beheer('Een nieuwe naam (zaken en coördinatoren gaan mee) of andere gemeenten.', 'admin', {
+      body: RegioWijziging,
+      parameters: regio,
+    }),
+    delete: beheer('De regio wordt opgeheven (niet zolang zij open zaken heeft).', 'admin', {
+      parameters: regio,
+      antwoord: '204',
+    }),
+  };
+  paths['/regios/{naam}/regiomanagers'] = {
+    put: beheer('De regio gaat over naar deze regiomanager(s); haar open zaken horen het meteen.', 'admin', {
+      body: Regiomanagers,
+      parameters: regio,
+    }),
+  };
+  paths['/coordinatoren'] = {
+    get: beheer('De pool van coördinatoren (een regiomanager: die van haar regio’s).', 'admin, regiomanager'),
+  };
+  paths['/coordinatoren/{persoonId}'] = {
+    put: beheer(
+      'Het profiel van een coördinator: regio’s, talen, geslacht, achtergronden, beschikbaarheid, afwezigheid, hoogstens zoveel zaken, wie zij privé kent.',
+      'admin, regiomanager (eigen regio’s)',
+      { body: CoordinatorProfiel, parameters: [padParameter('persoonId', 'uuid')] },
+    ),
+  };
+  paths['/accounts'] = {
+    get: beheer('De accounts, hun rol en geldige sleutels.', 'admin'),
+    post: beheer(
+      'Een collega uitnodigen: persoon en account in één stap; de uitnodiging brengt de sleutel per e-mail.',
+      'admin, regiomanager (alleen coördinatoren)',
+      { body: Uitnodiging, antwoord: '201' },
+    ),
+  };
+  paths['/accounts/{id}'] = {
+    delete: beheer('Het account werkt niet meer: geblokkeerd, elke sleutel ingetrokken.', 'admin', {
+      parameters: [padParameter('id', 'uuid')],
+      antwoord: '204',
+    }),
+  };
+  paths['/niet-toegewezen'] = {
+    get: beheer('Open zaken van een regio zonder regiomanager: wie pakt ze op?', 'operations, admin'),
   };
   paths['/cases/{id}/links/{linkId}'] = {
     delete: {

@@ -24,6 +24,7 @@ const SOORTEN = {
   'niet-aangemeld': { status: 401, titel: { nl: 'Niet aangemeld', en: 'Not authenticated' } },
   verboden: { status: 403, titel: { nl: 'Niet toegestaan', en: 'Forbidden' } },
   'niet-gevonden': { status: 404, titel: { nl: 'Niet gevonden', en: 'Not found' } },
+  methode: { status: 405, titel: { nl: 'Methode niet toegestaan', en: 'Method not allowed' } },
   conflict: { status: 409, titel: { nl: 'Niet mogelijk in deze situatie', en: 'Not possible in this situation' } },
   'te-groot': { status: 413, titel: { nl: 'Verzoek te groot', en: 'Request too large' } },
   mediatype: { status: 415, titel: { nl: 'Verkeerd mediatype', en: 'Unsupported media type' } },
@@ -152,8 +153,42 @@ function vanProces(err: unknown): Probleem | undefined {
   return undefined;
 }
 
+// Prisma's codes for a database it cannot reach or that went away, and the driver's kinds.
+const DATABASE_WEG = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const VERBINDING_WEG = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// PostgreSQL's own: shutting down, restarting, not yet accepting connections, connection lost.
+const POSTGRES_WEG = /^(57P0[1-3]|08\d\d\d|53300)$/;
+
+/** The database cannot be reached now (restarting, say): nothing is known to have happened. */
+function databaseWeg(err: unknown): boolean {
+  const e = err as {
+    name?: string;
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } };
+  };
+  if (e?.name === 'PrismaClientInitializationError') return true;
+  if (e?.code && DATABASE_WEG.has(e.code)) return true;
+  const oorzaak = e?.meta?.driverAdapterError?.cause ?? (err as { cause?: { kind?: string; code?: string } })?.cause;
+  return (
+    (oorzaak?.kind !== undefined && VERBINDING_WEG.has(oorzaak.kind)) ||
+    (oorzaak?.kind === 'postgres' && POSTGRES_WEG.test(oorzaak.code ?? ''))
+  );
+}
+
 export function probleemVan(err: unknown): Probleem {
   if (err instanceof Probleem) return err;
+  if (databaseWeg(err)) {
+    return new Probleem(
+      'onbereikbaar',
+      {
+        nl: 'De database is even niet bereikbaar. Probeer het zo opnieuw (met dezelfde Idempotency-Key).',
+        en: 'The database cannot be reached right now. Please try again shortly (with the same Idempotency-Key).',
+      },
+      [],
+      {},
+      5,
+    );
+  }
   const vanHetProces = vanProces(err);
   if (vanHetProces) return vanHetProces;
   const fromParser = typeof err === 'object' && err !== null ? vanBodyParser(err) : undefined;
@@ -192,7 +227,8 @@ export const foutafhandeling: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const probleem = probleemVan(err);
   if (probleem.status >= 500) {
-    console.error(`${req.method} ${req.originalUrl} failed:`, err);
+    // A one-click link's address is its key: never in a log.
+    console.error(`${req.method} ${req.originalUrl.replace(/\/l\/[^/?#]+/, '/l/…')} failed:`, err);
   }
   verstuurProbleem(req, res, probleem);
 };

@@ -1,9 +1,8 @@
 // Request parts the API alone takes (the request for a conference is zaakproces/aanvraag.ts).
 // Each schema is the single source of its TypeScript type.
 import { z } from 'zod';
+import { tekst } from '../zaakproces/velden';
 import { Fase } from '../workflows/contract';
-
-const tekst = (max: number) => z.string().trim().min(1).max(max);
 
 /** Idempotency-Key header: printable, no spaces, long enough to be unique. */
 export const IdempotencyKey = z

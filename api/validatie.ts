@@ -126,6 +126,35 @@ export function valideer<S extends z.ZodType>(schema: S, input: unknown, veld = 
   );
 }
 
+/** Where in a body or query a NUL character (U+0000) stands, in a value or a key; PostgreSQL takes none. */
+export function nulVeld(waarde: unknown, pad = ''): string | undefined {
+  if (typeof waarde === 'string') return waarde.includes('\u0000') ? pad || '(verzoek)' : undefined;
+  if (waarde === null || typeof waarde !== 'object') return undefined;
+  for (const [sleutel, binnen] of Object.entries(waarde)) {
+    const hier = Array.isArray(waarde) ? `${pad}[${sleutel}]` : pad ? `${pad}.${sleutel}` : sleutel;
+    if (sleutel.includes('\u0000')) return hier;
+    const gevonden = nulVeld(binnen, hier);
+    if (gevonden) return gevonden;
+  }
+  return undefined;
+}
+
+/** The problem for a NUL character in `veld`: refused before anything stores or uses it. */
+export function nulProbleem(veld: string): Probleem {
+  const melding = {
+    nl: `${veld} bevat een NUL-teken (U+0000); dat kan kring niet bewaren.`,
+    en: `${veld} contains a NUL character (U+0000), which kring cannot store.`,
+  };
+  return new Probleem('ongeldige-invoer', melding, [{ veld, regel: 'nul-teken', melding }]);
+}
+
+/** Every JSON body and query string is checked for NUL characters. */
+export const geenNulTekens: RequestHandler = (req, _res, next) => {
+  const veld = nulVeld(req.body) ?? nulVeld(req.query, 'query');
+  if (veld) throw nulProbleem(veld);
+  next();
+};
+
 /** A body is JSON or it is refused (415), before anything reads it. */
 export const vereisJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {

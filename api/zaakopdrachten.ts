@@ -2,7 +2,7 @@
 // (role, and the case within reach); the process then checks phase, identity and content,
 // and a refusal comes back as 409 with its reason.
 import crypto from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { reden, type Door, type OpdrachtArg } from '../workflows/contract';
 import { Geweigerd, type Zaakproces } from '../zaakproces';
@@ -23,9 +23,7 @@ export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient;
       if (!magOpdracht(g, naam)) throw verboden();
       const zaakId = await zaakInBereik(prisma, g, String(req.params.id), naam === 'opdrachtBeantwoorden');
       const body = valideer(opdracht.body, req.body);
-      const sleutel = req.get('Idempotency-Key');
-      const opdrachtId =
-        sleutel === undefined ? undefined : `${valideer(IdempotencyKey, sleutel, 'Idempotency-Key')}:${hash(req.body)}`;
+      const opdrachtId = await opdrachtsleutel(prisma, req, { gebruikerId: g.id, zaakId, opdracht: naam });
       const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
       try {
         // Closed is final: nothing is stored for a case that takes no more commands (even
@@ -91,6 +89,41 @@ function gelijktijdig(err: unknown): never {
   }
   throw err;
 }
+
+/**
+ * The command's Idempotency-Key, if it came with one: its own account's, for this very
+ * command and request. A key used by another account, or for another request, is refused
+ * (422), as for a new case; a repeat of the same request is the same command.
+ */
+async function opdrachtsleutel(
+  prisma: PrismaClient,
+  req: Request,
+  van: { gebruikerId: string; zaakId: string; opdracht: string },
+): Promise<string | undefined> {
+  const waarde = req.get('Idempotency-Key');
+  if (waarde === undefined) return undefined;
+  const sleutel = valideer(IdempotencyKey, waarde, 'Idempotency-Key');
+  const gebruik = { sleutel, ...van, verzoekHash: hash(req.body) };
+  const eerder =
+    (await prisma.opdrachtsleutel.findUnique({ where: { sleutel } })) ??
+    (await prisma.opdrachtsleutel.create({ data: gebruik }).catch(async (err) => {
+      // The same key at the same moment: the other request stored it first.
+      const toch = isBotsing(err) ? await prisma.opdrachtsleutel.findUnique({ where: { sleutel } }) : null;
+      if (!toch) throw err;
+      return toch;
+    }));
+  const zelfde = (['gebruikerId', 'zaakId', 'opdracht', 'verzoekHash'] as const).every((k) => eerder[k] === gebruik[k]);
+  if (!zelfde) {
+    const melding = {
+      nl: 'Idempotency-Key is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel.',
+      en: 'Idempotency-Key was already used for a different request; use a new key.',
+    };
+    throw new Probleem('ongeldige-invoer', melding, [{ veld: 'Idempotency-Key', regel: 'hergebruikt', melding }]);
+  }
+  return sleutel;
+}
+
+const isBotsing = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 function hash(body: unknown): string {
   return crypto

@@ -50,8 +50,6 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   router.post('/', vereisJson, async (req, res) => {
     const g = toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
-    // Only a region kring knows, and (where it lists them) one of its funding municipalities.
-    await regioVoorAanvraag(prisma, aanvraag.regio, aanvraag.gemeente);
     const sleutel = idempotencyKey(req);
     // The key is the caller's own: the same key from another account is another request.
     const verzoekHash =
@@ -64,6 +62,9 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     let zaak = sleutel ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
     let herhaling = zaak !== undefined;
     if (!zaak) {
+      // A new request names a region kring knows, and (where it lists them) one of its
+      // funding municipalities; a repeat was checked when it was stored.
+      await regioVoorAanvraag(prisma, aanvraag.regio, aanvraag.gemeente);
       try {
         zaak = await aanvraagVastleggen(prisma, aanvraag, {
           sleutel,

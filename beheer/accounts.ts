@@ -169,30 +169,34 @@ export async function blokkeren(prisma: PrismaClient, wie: Wie, id: string, proc
   const account = await prisma.gebruiker.findUnique({ where: { id } });
   if (!account)
     throw new BeheerFout('onbekend', { nl: 'Dit account bestaat niet.', en: 'This account does not exist.' });
-  if (account.rol === 'regiomanager' && account.persoonId) {
-    const regios = await prisma.regioManager.findMany({
-      where: { persoonId: account.persoonId },
-      include: { regioVan: { include: { regiomanagers: true } } },
-    });
-    for (const { regio, regioVan } of regios) {
-      const open = await prisma.zaak.count({ where: { regio, fase: { not: 'afgesloten' } } });
-      if (open > 0 && regioVan.regiomanagers.length === 1) {
-        throw new BeheerFout('conflict', {
-          nl: `Dit is de enige regiomanager van regio ${regio}, die open zaken heeft; wijs eerst een andere aan.`,
-          en: `This is the only regiomanager of region ${regio}, which has open cases; appoint another first.`,
-        });
-      }
-    }
-  }
+  // Her posts as regiomanager end with her regiomanager account (not with another account of hers).
+  const alsRegiomanager = account.rol === 'regiomanager' && account.persoonId ? account.persoonId : undefined;
   await prisma.$transaction(async (tx) => {
+    if (alsRegiomanager) {
+      const posten = await tx.regioManager.findMany({ where: { persoonId: alsRegiomanager } });
+      // Locked, so two administrators cannot each take away one of a region's last two.
+      if (posten.length) {
+        await tx.$queryRaw`SELECT "naam" FROM "regio" WHERE "naam" = ANY(${posten.map((p) => p.regio)}) FOR UPDATE`;
+      }
+      for (const { regio } of posten) {
+        const anderen = await tx.regioManager.count({ where: { regio, persoonId: { not: alsRegiomanager } } });
+        const open = await tx.zaak.count({ where: { regio, fase: { not: 'afgesloten' } } });
+        if (open > 0 && anderen === 0) {
+          throw new BeheerFout('conflict', {
+            nl: `Dit is de enige regiomanager van regio ${regio}, die open zaken heeft; wijs eerst een andere aan.`,
+            en: `This is the only regiomanager of region ${regio}, which has open cases; appoint another first.`,
+          });
+        }
+      }
+      await tx.regioManager.deleteMany({ where: { persoonId: alsRegiomanager } });
+    }
     await tx.gebruiker.update({ where: { id }, data: { geblokkeerdOp: nu } });
     const { count } = await tx.token.updateMany({
       where: { gebruikerId: id, ingetrokkenOp: null },
       data: { ingetrokkenOp: nu },
     });
-    if (account.persoonId) await tx.regioManager.deleteMany({ where: { persoonId: account.persoonId } });
     await auditVastleggen(tx, wie, 'account.geblokkeerd', null, { account: id, tokens: count });
   });
   // Her regions' open cases are told who manages them now.
-  if (proces && account.rol === 'regiomanager') await regiomanagersBijwerken(prisma, proces).catch(() => undefined);
+  if (proces && alsRegiomanager) await regiomanagersBijwerken(prisma, proces).catch(() => undefined);
 }

@@ -3,11 +3,11 @@
 // the people a coordinator knows privately (she is never matched to a case with them).
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
+import { tekst } from '../zaakproces/velden';
 import { auditVastleggen, type Wie } from '../prisma/audit';
+import { amsterdamVerschuiving } from '../workflows/stilte';
 import { BeheerFout, ongeldig } from './fouten';
 import { Regionaam } from './regios';
-
-const tekst = (max: number) => z.string().trim().min(1).max(max);
 
 export const CoordinatorProfiel = z.strictObject({
   regios: z.array(Regionaam).min(1).max(20),
@@ -21,8 +21,8 @@ export const CoordinatorProfiel = z.strictObject({
     .refine((a) => a.van <= a.tot, { message: 'tot ligt niet voor van | tot is not before van', path: ['tot'] })
     .optional(),
   maxZaken: z.int().min(1).max(20).default(3),
-  /** Persons she knows privately. */
-  relaties: z.array(z.uuid()).max(500).default([]),
+  /** Persons she knows privately; absent: as they were (a new profile: none). */
+  relaties: z.array(z.uuid()).max(500).optional(),
 });
 export type CoordinatorProfiel = z.infer<typeof CoordinatorProfiel>;
 
@@ -53,7 +53,14 @@ export async function coordinatoren(prisma: PrismaClient, inRegios?: string[]) {
   }));
 }
 
-const dag = (d: Date) => d.toISOString().slice(0, 10);
+/** The day in Amsterdam (a period away is in local days). */
+const dag = (d: Date) => new Date(d.getTime() + amsterdamVerschuiving(d.getTime())).toISOString().slice(0, 10);
+
+/** Midnight in Amsterdam at the start of this day (2026-12-20). */
+function amsterdamseDag(datum: string): Date {
+  const utc = Date.parse(`${datum}T00:00:00Z`);
+  return new Date(utc - amsterdamVerschuiving(utc));
+}
 
 /**
  * Sets a coordinator's profile. She has a coordinator account; her regions exist; whoever
@@ -92,9 +99,12 @@ export async function coordinatorZetten(
       en: 'This coordinator also works in another region; the administrator changes her profile.',
     });
   }
-  const relaties = await prisma.persoon.findMany({ where: { id: { in: profiel.relaties } }, select: { id: true } });
-  if (relaties.length !== new Set(profiel.relaties).size) {
-    throw ongeldig('relaties', 'noemt een persoon die kring niet kent', 'names a person kring does not know');
+  const nieuweRelaties = profiel.relaties && [...new Set(profiel.relaties)];
+  if (nieuweRelaties) {
+    const bekend = await prisma.persoon.count({ where: { id: { in: nieuweRelaties } } });
+    if (bekend !== nieuweRelaties.length) {
+      throw ongeldig('relaties', 'noemt een persoon die kring niet kent', 'names a person kring does not know');
+    }
   }
   const gegevens = {
     regios: profiel.regios,
@@ -102,22 +112,25 @@ export async function coordinatorZetten(
     geslacht: profiel.geslacht ?? null,
     achtergronden: profiel.achtergronden,
     beschikbaar: profiel.beschikbaar,
-    afwezigVan: profiel.afwezig ? new Date(`${profiel.afwezig.van}T00:00:00Z`) : null,
-    afwezigTot: profiel.afwezig ? new Date(`${profiel.afwezig.tot}T23:59:59Z`) : null,
+    afwezigVan: profiel.afwezig ? amsterdamseDag(profiel.afwezig.van) : null,
+    // Up to the end of that day: the start of the next.
+    afwezigTot: profiel.afwezig ? new Date(amsterdamseDag(profiel.afwezig.tot).getTime() + 24 * 3_600_000 - 1) : null,
     maxZaken: profiel.maxZaken,
   };
   await prisma.$transaction(async (tx) => {
     await tx.coordinator.upsert({ where: { persoonId }, create: { persoonId, ...gegevens }, update: gegevens });
-    await tx.coordinatorRelatie.deleteMany({ where: { coordinatorId: persoonId } });
-    await tx.coordinatorRelatie.createMany({
-      data: [...new Set(profiel.relaties)].map((p) => ({ coordinatorId: persoonId, persoonId: p })),
-    });
+    if (nieuweRelaties) {
+      await tx.coordinatorRelatie.deleteMany({ where: { coordinatorId: persoonId } });
+      await tx.coordinatorRelatie.createMany({
+        data: nieuweRelaties.map((p) => ({ coordinatorId: persoonId, persoonId: p })),
+      });
+    }
     // The change, not the people: relations are counted, never named in the trail.
     await auditVastleggen(tx, wie, bestaand ? 'coordinator.gewijzigd' : 'coordinator.aangemaakt', null, {
       coordinator: persoonId,
       regios: profiel.regios,
       beschikbaar: profiel.beschikbaar,
-      relaties: profiel.relaties.length,
+      ...(nieuweRelaties && { relaties: nieuweRelaties.length }),
     });
   });
 }

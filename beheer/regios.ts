@@ -2,11 +2,10 @@
 // municipalities fund the conferences (for reporting). Set up through kring, never with SQL.
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
+import { tekst } from '../zaakproces/velden';
 import { auditVastleggen, type Wie } from '../prisma/audit';
 import { regiomanagersBijwerken, type Zaakproces } from '../zaakproces';
 import { BeheerFout, ongeldig } from './fouten';
-
-const tekst = (max: number) => z.string().trim().min(1).max(max);
 
 export const Regionaam = tekst(100);
 const Gemeenten = z.array(tekst(100)).max(200);
@@ -167,13 +166,16 @@ export async function regiomanagersZetten(
 /** Retired: no new requests. Not while it has open cases. */
 export async function regioOpheffen(prisma: PrismaClient, wie: Wie, naam: string) {
   await moetBestaan(prisma, naam);
-  const open = await prisma.zaak.count({ where: { regio: naam, fase: OPEN } });
-  if (open > 0) {
-    throw new BeheerFout('conflict', {
-      nl: `Regio ${naam} heeft nog ${open} open ${open === 1 ? 'zaak' : 'zaken'}; sluit of verplaats die eerst.`,
-      en: `Region ${naam} still has ${open} open case(s); close or move them first.`,
-    });
-  }
-  await prisma.regio.update({ where: { naam }, data: { opgehevenOp: new Date() } });
-  await auditVastleggen(prisma, wie, 'regio.opgeheven', null, { regio: naam });
+  await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "naam" FROM "regio" WHERE "naam" = ${naam} FOR UPDATE`;
+    const open = await tx.zaak.count({ where: { regio: naam, fase: OPEN } });
+    if (open > 0) {
+      throw new BeheerFout('conflict', {
+        nl: `Regio ${naam} heeft nog ${open} open ${open === 1 ? 'zaak' : 'zaken'}; sluit of verplaats die eerst.`,
+        en: `Region ${naam} still has ${open} open case(s); close or move them first.`,
+      });
+    }
+    await tx.regio.update({ where: { naam }, data: { opgehevenOp: new Date() } });
+    await auditVastleggen(tx, wie, 'regio.opgeheven', null, { regio: naam });
+  });
 }

@@ -2,7 +2,6 @@
 // of two regions with their regiomanagers, a coordinator pool with different languages,
 // professionals, and cases in different phases, made through kring's own ways in. It prints
 // how to act as each role.
-import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import {
   coordinatorZetten,
@@ -91,16 +90,31 @@ const ACCOUNTS: Demoaccount[] = [
     naam: 'Ingrid de Boer',
     email: 'ingrid.deboer@demo.example.org',
     rol: 'coordinator',
-    profiel: { regios: ['Utrecht'], talen: ['Nederlands', 'Engels'], geslacht: 'vrouw' },
+    // Away for two weeks from today: not matched.
+    profiel: {
+      regios: ['Utrecht'],
+      talen: ['Nederlands', 'Engels'],
+      geslacht: 'vrouw',
+      afwezig: {
+        van: new Date().toISOString().slice(0, 10),
+        tot: new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10),
+      },
+    },
   },
   { naam: 'Petra Vos', email: 'petra.vos@demo.example.org', rol: 'professional' },
   { naam: 'Ahmed Bouali', email: 'ahmed.bouali@demo.example.org', rol: 'professional' },
 ];
 
-/** The demo world (made once), and a fresh token for each of its accounts. */
+/**
+ * The demo world (made once: a run that failed halfway is completed by the next), and a fresh
+ * token for each of its accounts.
+ */
 export async function demoWereld(prisma: PrismaClient, proces: Zaakproces, apiUrl: string): Promise<string> {
-  const nieuw = !(await prisma.gebruiker.findUnique({ where: { naam: ACCOUNTS[0]!.email } }));
-  if (nieuw) await maakWereld(prisma, proces);
+  const nieuw = !(await prisma.auditEvent.findFirst({ where: { actie: 'demo.gemaakt' } }));
+  if (nieuw) {
+    await maakWereld(prisma, proces);
+    await prisma.auditEvent.create({ data: { actor: 'beheer', via: 'demo', actie: 'demo.gemaakt' } });
+  }
   const regels = ['', nieuw ? 'Demowereld gemaakt. Handel als:' : 'De demowereld staat er al. Handel als:'];
   for (const a of ACCOUNTS) {
     const account = await prisma.gebruiker.findUniqueOrThrow({ where: { naam: a.email } });
@@ -114,25 +128,22 @@ export async function demoWereld(prisma: PrismaClient, proces: Zaakproces, apiUr
 async function maakWereld(prisma: PrismaClient, proces: Zaakproces): Promise<void> {
   const persoon: Record<string, string> = {};
   for (const a of ACCOUNTS) {
-    const { account } = await uitnodigen(prisma, BEHEER, {
-      naam: a.naam,
-      email: a.email,
-      rol: a.rol,
-      taal: 'nl',
-      dagen: 30,
-    });
-    persoon[a.naam] = account.persoonId;
+    const bestaand = await prisma.gebruiker.findUnique({ where: { naam: a.email } });
+    persoon[a.naam] =
+      bestaand?.persoonId ??
+      (await uitnodigen(prisma, BEHEER, { naam: a.naam, email: a.email, rol: a.rol, taal: 'nl', dagen: 30 })).account
+        .persoonId;
   }
-  await regioMaken(prisma, BEHEER, {
-    naam: 'Flevoland',
-    gemeenten: ['Almere', 'Lelystad', 'Dronten'],
-    regiomanagers: [],
-  });
-  await regioMaken(prisma, BEHEER, {
-    naam: 'Utrecht',
-    gemeenten: ['Utrecht', 'Amersfoort', 'Zeist'],
-    regiomanagers: [],
-  });
+  // Regions someone made already (as the README's first steps do) are used as they are.
+  const regios = [
+    { naam: 'Flevoland', gemeenten: ['Almere', 'Lelystad', 'Dronten'] },
+    { naam: 'Utrecht', gemeenten: ['Utrecht', 'Amersfoort', 'Zeist'] },
+  ];
+  for (const regio of regios) {
+    if (!(await prisma.regio.findUnique({ where: { naam: regio.naam } }))) {
+      await regioMaken(prisma, BEHEER, { ...regio, regiomanagers: [] });
+    }
+  }
   await regiomanagersZetten(prisma, BEHEER, 'Flevoland', [persoon['Monique de Jong']!]);
   await regiomanagersZetten(prisma, BEHEER, 'Utrecht', [persoon['Jeroen Visser']!]);
   for (const a of ACCOUNTS.filter((a) => a.profiel)) {
@@ -161,7 +172,8 @@ async function maakWereld(prisma: PrismaClient, proces: Zaakproces): Promise<voi
           email: 'petra.vos@demo.example.org',
           organisatie: 'Jeugdbescherming',
         },
-        hoofdpersoon: { naam: hoofdpersoon, telefoon: `06${crypto.randomInt(10_000_000, 99_999_999)}` },
+        // No phone number: a demo never texts anyone.
+        hoofdpersoon: { naam: hoofdpersoon },
         regio,
         noodsituatie: nood,
         vraag: 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?',

@@ -25,24 +25,34 @@ export interface DevServer {
 
 const READY_WITHIN_MS = 60_000;
 
-export function startDevServer(options: DevServerOptions): Promise<DevServer> {
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
+  // With its data kept, a pid file beside it: a server left by a launcher that was killed is
+  // stopped before a new one starts on the same data (and ports).
+  const pidBestand = options.dbFile && path.join(path.dirname(options.dbFile), 'dev-server.pid');
   if (options.dbFile) {
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
+    await achtergelatenStoppen(pidBestand!);
   }
   if (options.namespace !== 'default') args.push('--namespace', options.namespace);
 
   // Its own process group: a Ctrl-C in the terminal reaches kring, which stops the worker
   // first and Temporal last, instead of Temporal vanishing under a working worker.
   const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  if (pidBestand && child.pid) fs.writeFileSync(pidBestand, String(child.pid), { mode: 0o600 });
   // If this process dies without stopping it, do not leave a server behind.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (pidBestand) fs.rmSync(pidBestand, { force: true });
+      resolve(code);
+    }),
+  );
   const stop = async () => {
     process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -80,4 +90,34 @@ export function startDevServer(options: DevServerOptions): Promise<DevServer> {
     child.once('error', (err) => fail(err.message));
     void exited.then((code) => fail(`it exited with code ${code}`));
   });
+}
+
+/**
+ * Stops the dev server a killed launcher left running on this data: the pid in the file,
+ * if that process is still a Temporal dev server (a reused pid is left alone).
+ */
+async function achtergelatenStoppen(pidBestand: string): Promise<void> {
+  const pid = fs.existsSync(pidBestand) ? Number(fs.readFileSync(pidBestand, 'utf8')) : NaN;
+  fs.rmSync(pidBestand, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isDevServer(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && leeft(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (leeft(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function leeft(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDevServer(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-dev');
+  } catch {
+    return false;
+  }
 }

@@ -12,17 +12,22 @@ import {
   coordinatorZetten,
   LANGSTE_DAGEN,
   NieuweRegio,
+  Regiomanagers,
   regioMaken,
   regioOpheffen,
   regios,
   regiomanagersZetten,
   regioWijzigen,
+  RegioWijziging,
   Rol,
   STANDAARD_DAGEN,
   tokenUitgeven,
   Uitnodiging,
   uitnodigen,
 } from '../beheer';
+import type { z } from 'zod';
+import { Probleem } from '../api/problem';
+import { valideer } from '../api/validatie';
 import type { Wie } from '../prisma/audit';
 import { normaalAdres, type Zaakproces } from '../zaakproces';
 
@@ -42,13 +47,14 @@ export const GEBRUIK = `gebruik: npm run users -- <opdracht>
   regio list
   coordinator <email> --regio <r>… [--taal <t>]… [--geslacht vrouw|man|anders]
               [--achtergrond <a>]… [--max 3] [--afwezig 2026-12-20:2027-01-05]
-              [--niet-beschikbaar] [--kent <email>]…
+              [--niet-beschikbaar] [--kent <email of persoon-id>]…
   coordinators [--regio <r>]
 rollen: operations, regiomanager, coordinator, professional, admin`;
 
 export class GebruikFout extends Error {}
 
 const BEHEER: Wie = { actor: 'beheer', via: 'cli' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MET_PERSOON: Gebruikersrol[] = ['regiomanager', 'coordinator', 'professional'];
 
 /** Runs one command; returns what to print. `proces`: to tell open cases at once of a region's new regiomanagers. */
@@ -72,22 +78,14 @@ function lees(args: string[], opties: NonNullable<ParseArgsConfig['options']> = 
   return parseArgs({ args, options: opties, allowPositionals: true, strict: true });
 }
 
-/** The zod rules of the API, with their messages, for what a terminal typed. */
-function geldig<T>(
-  schema: {
-    safeParse: (
-      v: unknown,
-    ) =>
-      | { success: true; data: T }
-      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
-  },
-  waarde: unknown,
-): T {
-  const uitkomst = schema.safeParse(waarde);
-  if (uitkomst.success) return uitkomst.data;
-  throw new GebruikFout(
-    uitkomst.error.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message.split(' | ')[0]}`).join('\n'),
-  );
+/** The API's rules, and its Dutch messages, for what a terminal typed. */
+function geldig<S extends z.ZodType>(schema: S, waarde: unknown): z.infer<S> {
+  try {
+    return valideer(schema, waarde);
+  } catch (err) {
+    if (err instanceof Probleem) throw new GebruikFout(err.fouten.map((f) => f.melding.nl).join('\n'));
+    throw err;
+  }
 }
 
 async function persoonVan(prisma: PrismaClient, email: string): Promise<string> {
@@ -130,12 +128,13 @@ async function opdracht(prisma: PrismaClient, args: string[], nu: Date, proces?:
       if (persoonId && !(await prisma.persoon.findUnique({ where: { id: persoonId } }).catch(() => null))) {
         throw new GebruikFout(`geen persoon met id ${persoonId}`);
       }
-      if (await prisma.gebruiker.findUnique({ where: { naam } })) throw new GebruikFout(`${naam} bestaat al`);
-      const g = await prisma.gebruiker.create({ data: { naam, rol: rol as Gebruikersrol, persoonId } });
+      const login = naam.includes('@') ? normaalAdres(naam) : naam;
+      if (await prisma.gebruiker.findUnique({ where: { naam: login } })) throw new GebruikFout(`${login} bestaat al`);
+      const g = await prisma.gebruiker.create({ data: { naam: login, rol: rol as Gebruikersrol, persoonId } });
       await prisma.auditEvent.create({
         data: { actor: 'beheer', actie: 'gebruiker.aangemaakt', details: { id: g.id, rol } },
       });
-      return `toegevoegd: ${naam} (${rol}), id ${g.id}`;
+      return `toegevoegd: ${login} (${rol}), id ${g.id}`;
     }
     case 'token': {
       const { positionals, values } = lees(rest, { dagen: { type: 'string' } });
@@ -190,13 +189,19 @@ async function opdracht(prisma: PrismaClient, args: string[], nu: Date, proces?:
       if (!positionals[0]) throw new GebruikFout(GEBRUIK);
       const persoonId = await persoonVan(prisma, positionals[0]);
       const [van, tot] = (values.afwezig as string | undefined)?.split(':') ?? [];
-      const relaties = await Promise.all(
-        ((values.kent as string[] | undefined) ?? []).map(async (email) => {
-          const p = await prisma.persoon.findFirst({ where: { email: normaalAdres(email) } });
-          if (!p) throw new GebruikFout(`kring kent niemand met ${email}`);
-          return p.id;
-        }),
-      );
+      // Someone she knows: by email address, or by the id of a person without one.
+      const kent = values.kent as string[] | undefined;
+      const relaties =
+        kent &&
+        (await Promise.all(
+          kent.map(async (wie) => {
+            const p = UUID.test(wie)
+              ? await prisma.persoon.findUnique({ where: { id: wie } })
+              : await prisma.persoon.findFirst({ where: { email: normaalAdres(wie) } });
+            if (!p) throw new GebruikFout(`kring kent niemand als ${wie}`);
+            return p.id;
+          }),
+        ));
       const profiel = geldig(CoordinatorProfiel, {
         regios: values.regio ?? [],
         talen: values.taal,
@@ -246,18 +251,21 @@ async function regio(prisma: PrismaClient, args: string[], proces?: Zaakproces):
     case 'rename': {
       const [naam, nieuw] = rest;
       if (!naam || !nieuw) throw new GebruikFout('gebruik: regio rename <naam> <nieuwe naam>');
-      return `regio ${naam} heet nu ${await regioWijzigen(prisma, BEHEER, naam, { naam: nieuw })}`;
+      const wijziging = geldig(RegioWijziging, { naam: nieuw });
+      return `regio ${naam} heet nu ${await regioWijzigen(prisma, BEHEER, naam, wijziging)}`;
     }
     case 'gemeenten': {
       const [naam, ...gemeenten] = rest;
       if (!naam) throw new GebruikFout('gebruik: regio gemeenten <naam> <gemeente>…');
-      await regioWijzigen(prisma, BEHEER, naam, { gemeenten });
+      await regioWijzigen(prisma, BEHEER, naam, geldig(RegioWijziging, { gemeenten }));
       return `regio ${naam}: ${gemeenten.join(', ') || '(geen gemeenten)'}`;
     }
     case 'managers': {
       const [naam, ...emails] = rest;
       if (!naam || emails.length === 0) throw new GebruikFout('gebruik: regio managers <naam> <email>…');
-      const regiomanagers = await Promise.all(emails.map((e) => persoonVan(prisma, e)));
+      const { regiomanagers } = geldig(Regiomanagers, {
+        regiomanagers: await Promise.all(emails.map((e) => persoonVan(prisma, e))),
+      });
       await regiomanagersZetten(prisma, BEHEER, naam, regiomanagers, proces);
       return `regio ${naam}: regiomanager(s) ${emails.join(', ')}`;
     }

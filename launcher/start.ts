@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
+import { datamapBeschermen } from '../service/datamap';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
 import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from '../service/kring';
@@ -19,11 +20,12 @@ Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  datamapBeschermen(config.dataDir);
   const running: {
     devServer?: DevServer;
     database?: Database;
     kring?: RunningKring;
-    kanaal?: { sluit(): Promise<void> };
+    kanaal?: { sluit(): Promise<void> } | undefined;
   } = {};
   const demo = process.argv.includes('--demo');
 
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
     process.exit(exitCode);
   };
   // npm forwards the terminal's Ctrl-C as well: a repeated signal joins the stop under way.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(signal, 0));
+  // A closed terminal (SIGHUP) stops it in order too: no Temporal server is left behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(signal, 0));
 
   try {
     if (!config.temporal.address) {
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     });
     const { prisma } = running.database;
     const proces = running.kring.proces!;
+    // Beside it, the CLI: a channel that fails leaves kring running without it.
     running.kanaal = await beheerkanaalOpenen(config.dataDir, (args) =>
       users(prisma, args, { proces }).then(
         (uitvoer) => ({ ok: true, uitvoer }),
@@ -79,10 +83,20 @@ async function main(): Promise<void> {
           uitvoer: err instanceof GebruikFout ? err.message : `users mislukt: ${err.message}`,
         }),
       ),
-    );
+    ).catch((err: Error) => {
+      console.warn(`npm run users kan niet via dit proces: ${err.message}`);
+      return undefined;
+    });
     const beheerder = await eersteBeheerder(prisma);
     if (beheerder) console.log(beheerder);
-    if (demo) console.log(await demoWereld(prisma, proces, running.kring.apiUrl!));
+    // A demo that fails leaves kring running, and says why.
+    if (demo) {
+      console.log(
+        await demoWereld(prisma, proces, running.kring.apiUrl!).catch(
+          (err: Error) => `De demowereld kon niet worden gemaakt: ${err.message}`,
+        ),
+      );
+    }
   } catch (err) {
     console.error(`kring could not start: ${(err as Error).message}`);
     await stopAll('start-up failed', 1);

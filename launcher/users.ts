@@ -2,12 +2,14 @@
 // command goes through that process (launcher/beheerkanaal.ts); otherwise it opens the
 // database itself.
 import { loadConfigOrExit } from '../config/config';
+import { datamapBeschermen } from '../service/datamap';
 import { databaseTarget, openDatabase } from '../prisma/database';
 import { viaKanaal } from './beheerkanaal';
 import { GebruikFout, users } from './gebruikers';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  datamapBeschermen(config.dataDir);
   const args = process.argv.slice(2);
   const antwoord = await viaKanaal(config.dataDir, args);
   if (antwoord) {

@@ -138,6 +138,11 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
   expect(eerste.uitvoer()).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
   const { status, body: aangemaakt } = await vraag(`${api}/cases`, { body: geldigeAanvraag({ regio }) });
   expect(status).toBe(201);
+  // Its data is its owner's only: the folder, Temporal's SQLite file.
+  const modus = (pad: string) => fs.statSync(path.join(dataDir, pad)).mode & 0o777;
+  expect(modus('.') & 0o077).toBe(0);
+  expect(modus('temporal/dev-server.sqlite') & 0o077).toBe(0);
+  if (!opPostgres) expect(modus('pglite') & 0o077).toBe(0);
   // While it runs, the CLI goes through the running process (the embedded database serves one).
   const tweedeRegio = `Regio ${crypto.randomUUID().slice(0, 8)}`;
   expect(npmUsers(env, 'regio', 'add', tweedeRegio)).toContain(`regio ${tweedeRegio} aangemaakt`);
@@ -188,7 +193,18 @@ opEenLegeDatabase('the first start on an empty database makes an administrator, 
       expect.objectContaining({ naam: 'Flevoland', gemeenten: ['Almere'], regiomanagers: [], openZaken: 0 }),
     ]);
   } finally {
-    kring.proces.kill('SIGINT');
-    expect(await kring.gestopt).toBe(0);
+    // Killed outright: its Temporal dev server is left behind …
+    kring.proces.kill('SIGKILL');
+    await kring.gestopt;
+  }
+  // … and the next start stops that one, and comes up on the same ports and data.
+  const weer = npmStart(env);
+  try {
+    const api = await weer.klaar;
+    expect((await vraag(`${api}/readyz`)).body).toEqual({ temporal: true, database: true });
+    expect(weer.uitvoer()).not.toContain('Eerste start');
+  } finally {
+    weer.proces.kill('SIGINT');
+    expect(await weer.gestopt).toBe(0);
   }
 });

@@ -122,6 +122,20 @@ metBrowser('one-click links', () => {
     await nogmaals.page.close();
   });
 
+  test('a note kring cannot store (a NUL character) is refused before the link is used: it still works', async () => {
+    const { url } = await link('aanwezigheid');
+    const pers = (notitie: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ notitie }).toString(),
+      });
+    const fout = await pers('Ik kom\u0000 misschien');
+    expect(fout.status).toBe(422);
+    expect(await fout.text()).toContain('een teken dat we niet kunnen bewaren');
+    expect((await pers('Ik kom.')).status).toBe(200);
+  });
+
   test('a tampered link is refused', async () => {
     const { url } = await link('aanwezigheid');
     const veranderd = url.slice(0, -2) + (url.endsWith('AA') ? 'BB' : 'AA');

@@ -52,7 +52,7 @@ const telefoon = () => `+316${String(crypto.randomInt(10_000_000, 99_999_999))}`
 
 async function zetPersoon(
   id: string,
-  gegevens: { telefoon?: string | null; kanaal?: 'email' | 'sms' | 'beide'; taal?: string },
+  gegevens: { telefoon?: string | null; kanaal?: 'email' | 'sms' | 'beide'; taal?: string; email?: string },
 ) {
   return db.prisma.persoon.update({ where: { id }, data: gegevens });
 }
@@ -75,10 +75,11 @@ async function uitgenodigdeTante(
   zaak: ZaakInTest,
   gegevens: Parameters<typeof zetPersoon>[1],
   bekend?: (email: string) => void,
+  email?: string,
 ) {
   await totVoorbereiding(zaak);
   const tante = await zaak.deelnemer('Tante Fatima', 'netwerk');
-  const persoon = await zetPersoon(tante, gegevens);
+  const persoon = await zetPersoon(tante, { ...gegevens, ...(email && { email }) });
   bekend?.(persoon.email!);
   await zaak.opdracht('deelnemerBijwerken', {
     door: zaak.door.coordinator,
@@ -319,6 +320,29 @@ describe('failure is visible', () => {
       const coordinator = await db.prisma.persoon.findUniqueOrThrow({ where: { id: o.w.coordinatoren.anna } });
       const alarm = mail.aan(coordinator.email!).find((m) => m.subject?.includes('bericht niet bezorgd'));
       expect(alarm?.text).toContain('(uitnodiging) kon niet per sms worden bezorgd');
+    });
+  });
+
+  test("a provider's refusal that names the address stays in the outbox row, never in the process's history", async () => {
+    await metEchteKanalen(async (o) => {
+      const zaak = await o.nieuweZaak();
+      const email = `tante.vol.${crypto.randomUUID().slice(0, 8)}@example.org`;
+      mail.vol.add(email);
+      await uitgenodigdeTante(zaak, { kanaal: 'email' }, undefined, email);
+      const wachtend = await binnen(30_000, async () =>
+        (await berichten(zaak.id, 'uitnodiging')).find((b) => b.fout?.includes('mailbox full')),
+      );
+      expect(wachtend.fout).toContain(email);
+      // While it is retried, Temporal shows the last failure: the row's id, not the provider's words.
+      const { raw } = await zaak.handle.describe();
+      const laatste = raw.pendingActivities?.map((a) => a.lastFailure?.message ?? '') ?? [];
+      expect(laatste).toEqual(expect.arrayContaining([`bericht ${wachtend.id} niet bezorgd`]));
+      // After the retries (about half an hour), in the history either.
+      for (let i = 0; i < 8; i++) await o.env.sleep(10 * 60_000);
+      await totStatus(zaak.id, 'uitnodiging', 'mislukt');
+      const geschiedenis = JSON.stringify(await zaak.handle.fetchHistory());
+      expect(geschiedenis).toContain(`bericht ${wachtend.id} niet bezorgd`);
+      for (const woorden of [email, 'mailbox full', '4.2.2']) expect(geschiedenis).not.toContain(woorden);
     });
   });
 

@@ -58,6 +58,24 @@ test('a command repeated with its Idempotency-Key stores nothing twice and answe
   await opdrachtViaApi(stack.api, zaakId, 'datum-bevestigen', { voorstelId: d.body.voorstelId }, t.coordinator);
 });
 
+test("a command's Idempotency-Key is its sender's: another account, or another request, is refused", async () => {
+  const zaakId = await zaakInVoorbereiding(stack.api, w, t);
+  const sleutel = `eigen-${crypto.randomUUID()}`;
+  const geef = (body: unknown, token: string) =>
+    vraag(`${stack.api}/cases/${zaakId}/deelnemer-toevoegen`, { body, token, headers: { 'Idempotency-Key': sleutel } });
+  const body = { persoon: { naam: 'Neef Omar' }, rol: 'netwerk' };
+  expect((await geef(body, t.coordinator)).status).toBe(200);
+  const ander = await geef(body, t.regiomanager);
+  expect([ander.status, ander.body.fouten?.[0]?.regel]).toEqual([422, 'hergebruikt']);
+  const anders = await geef({ ...body, persoon: { naam: 'Nicht Sara' } }, t.coordinator);
+  expect([anders.status, anders.body.fouten?.[0]?.regel]).toEqual([422, 'hergebruikt']);
+  expect(
+    await db.prisma.persoon.count({
+      where: { naam: { in: ['Neef Omar', 'Nicht Sara'] }, deelnames: { some: { zaakId } } },
+    }),
+  ).toBe(1);
+});
+
 test('a command on a closed case says the case is closed, and never to try again', async () => {
   const zaakId = await zaakInVoorbereiding(stack.api, w, t);
   const gesloten = await opdrachtViaApi(

@@ -171,6 +171,29 @@ test('an Idempotency-Key that is too short: 422 naming the header', async () => 
   expect(antwoord.body.fouten).toEqual([expect.objectContaining({ veld: 'Idempotency-Key', regel: 'formaat' })]);
 });
 
+test('a NUL character anywhere text comes in: 422 naming the field, nothing stored', async () => {
+  const inHetLijf = await vraag(`${api.url}/cases`, {
+    body: aanvraag({ hoofdpersoon: { naam: `${merk} \u0000 Samira` } }),
+  });
+  await verwachtProbleem(inHetLijf, 422);
+  expect(inHetLijf.body.fouten).toEqual([expect.objectContaining({ veld: 'hoofdpersoon.naam', regel: 'nul-teken' })]);
+  const inEenSleutel = await vraag(`${api.url}/cases`, { body: { ...aanvraag(), ['wens\u0000']: 1 } });
+  await verwachtProbleem(inEenSleutel, 422);
+  const inDeVraag = await vraag(`${api.url}/cases?regio=a%00b`);
+  await verwachtProbleem(inDeVraag, 422);
+  expect(inDeVraag.body.fouten).toEqual([expect.objectContaining({ veld: 'query.regio', regel: 'nul-teken' })]);
+});
+
+test('a method an address does not take: 405 with what it does take', async () => {
+  const verwijderen = await vraag(`${api.url}/cases`, { method: 'DELETE' });
+  await verwachtProbleem(verwijderen, 405);
+  expect(verwijderen.headers.get('allow')).toBe('POST, GET, HEAD');
+  const lezen = await vraag(`${api.url}/cases/${crypto.randomUUID()}/toetsen`);
+  await verwachtProbleem(lezen, 405);
+  expect(lezen.headers.get('allow')).toBe('POST');
+  await verwachtProbleem(await vraag(`${api.url}/regios/Flevoland`, { method: 'PUT', body: {} }), 405);
+});
+
 test('a case that does not exist, or an id that cannot exist: 404', async () => {
   await verwachtProbleem(await vraag(`${api.url}/cases/${crypto.randomUUID()}`), 404);
   await verwachtProbleem(await vraag(`${api.url}/cases/niet-een-id`), 404);

@@ -2,6 +2,7 @@
 // task queue; they share Temporal and the PostgreSQL database (DATABASE_URL).
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config/config';
+import { datamapBeschermen } from '../service/datamap';
 import { temporalAddress } from '../config/temporal';
 import { berichtinstellingen, startKring } from '../service/kring';
 import { onStopSignal } from '../service/shutdown';
@@ -11,6 +12,7 @@ Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('INFO') });
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  datamapBeschermen(config.dataDir);
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   await database.migrate();
   const kring = await startKring({ temporal: config.temporal, database, berichten: berichtinstellingen(config) });

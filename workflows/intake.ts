@@ -50,14 +50,21 @@ export async function aanvraagInnemen({ z, reg, regels }: Proces): Promise<void>
 
 /**
  * The region changed hands: its regiomanagers receive and act on the case from this moment
- * (a command that follows is checked against them), and the case record says so.
+ * (a command that follows is checked against them), and the case record says so. While the
+ * request is still taken in, the change waits its turn (the intake reads the region afresh).
  */
-export async function regiomanagersGewijzigd({ z, reg }: Proces, regiomanagers: string[]): Promise<void> {
-  const zelfde = [...regiomanagers].sort().join() === [...regiomanagersVan(z)].sort().join();
-  if (zelfde || z.fase === 'afgesloten') return;
-  z.regiomanagers = regiomanagers;
-  z.regiomanagerId = regiomanagers[0];
-  await reg.beurt(() => reg.leg([{ soort: 'regiomanagers', persoonIds: regiomanagers }]));
+export async function regiomanagersGewijzigd({ z, reg, regels }: Proces, regiomanagers: string[]): Promise<void> {
+  const anders = () => [...regiomanagers].sort().join() !== [...regiomanagersVan(z)].sort().join();
+  const wijzig = (n: typeof z) => {
+    n.regiomanagers = regiomanagers;
+    n.regiomanagerId = regiomanagers[0];
+  };
+  const meteen = regels.regios && z.fase !== 'aanvraag' && z.fase !== 'afgesloten' && anders();
+  if (meteen) wijzig(z);
+  await reg.beurt(async () => {
+    if (z.fase === 'afgesloten' || !(meteen || anders())) return;
+    await reg.leg([{ soort: 'regiomanagers', persoonIds: regiomanagers }], undefined, wijzig);
+  });
 }
 
 export function intake(p: Proces): Procesfase<'coordinatorKiezen' | 'opdrachtBeantwoorden' | 'contactVastleggen'> {

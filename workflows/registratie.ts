@@ -36,7 +36,15 @@ export class Registratie {
   /** Deliveries under way in the background. */
   lopend = 0;
 
-  constructor(private readonly z: ZaakToestand) {}
+  constructor(
+    private readonly z: ZaakToestand,
+    /**
+     * Whether a recorded change is made on the live state (runs with the 'regios' rules), so a
+     * change made meanwhile outside the turn (a region changing hands, an SMS held back) stays;
+     * runs from before put their copy back, as they always did.
+     */
+    private readonly opLevend = false,
+  ) {}
 
   /** Runs `werk` after everything queued before it; one at a time. */
   beurt<T>(werk: () => Promise<T>): Promise<T> {
@@ -65,7 +73,8 @@ export class Registratie {
       doorId: door?.persoonId,
       gebeurtenissen: metTermijn,
     });
-    Object.assign(this.z, nieuw);
+    if (this.opLevend) wijzig?.(this.z);
+    else Object.assign(this.z, nieuw);
     this.vastgelegdeTermijn = termijn;
     this.versie++;
   }

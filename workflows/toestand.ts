@@ -31,7 +31,7 @@ export const iso = (moment: number): string => new Date(moment).toISOString();
  * passes through `bijgewerkt` first, so a change of shape never strands a running case:
  * raise the number, and add the step from the previous shape there.
  */
-export const TOESTANDSVERSIE = 1;
+export const TOESTANDSVERSIE = 2;
 
 export interface Deelnemer {
   persoonId: string;
@@ -169,10 +169,12 @@ export function beginToestand(start: ZaakStart): ZaakToestand {
 /** The state a previous run handed over, in today's shape, as the next run. */
 export function bijgewerkt(overgedragen: ZaakToestand): ZaakToestand {
   const z: ZaakToestand = { ...overgedragen, run: overgedragen.run + 1 };
-  // Shape 1 is the first that was counted: a run from before carried the same shape.
-  if ((z.versie ?? 1) > TOESTANDSVERSIE) {
-    throw new Error(`case state of shape ${z.versie} is newer than this code (${TOESTANDSVERSIE})`);
+  const versie = z.versie ?? 1; // shape 1 is the first that was counted; a run from before carried it
+  if (versie > TOESTANDSVERSIE) {
+    throw new Error(`case state of shape ${versie} is newer than this code (${TOESTANDSVERSIE})`);
   }
+  // 1 → 2: a region may have several regiomanagers; a run of shape 1 knew one.
+  if (versie < 2) z.regiomanagers = z.regiomanagerId ? [z.regiomanagerId] : [];
   z.versie = TOESTANDSVERSIE;
   return z;
 }

@@ -5,26 +5,7 @@ import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { workflowIdVoorZaak } from '../workflows/contract';
-
-const tekst = (max: number) => z.string().trim().min(1).max(max);
-
-/** Dutch numbers as people write them (06-12345678, +31 6 …) become +E.164 for SMS. */
-export const Telefoon = z
-  .string()
-  .trim()
-  .max(32)
-  .transform((s) => s.replace(/[\s().-]/g, ''))
-  .transform((s) => (s.startsWith('00') ? `+${s.slice(2)}` : s.startsWith('0') ? `+31${s.slice(1)}` : s))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^\+[1-9]\d{7,14}$/,
-        'moet een telefoonnummer zijn, zoals 06 12345678 of +31 6 12345678 | must be a phone number, like +31 6 12345678',
-      ),
-  );
-
-export const Taal = z.enum(['nl', 'en']);
+import { Taal, tekst, Telefoon } from './velden';
 
 export const Persoon = z.strictObject({
   naam: tekst(200),

@@ -5,3 +5,4 @@ export * from './fouten';
 export * from './herstel';
 export * from './inhoud';
 export * from './overdracht';
+export * from './velden';

@@ -8,6 +8,8 @@ export interface Postbus {
   ontvangen: ParsedMail[];
   /** Called once a message is in, before the server says "250 OK"; may never resolve. */
   naOntvangst?: (mail: ParsedMail) => Promise<void> | void;
+  /** Addresses refused for now, as a full mailbox is: "450 4.2.2 <address>: mailbox full". */
+  vol: Set<string>;
   aan(adres: string): ParsedMail[];
   stop(): Promise<void>;
 }
@@ -16,6 +18,7 @@ export async function postbus(): Promise<Postbus> {
   const bus: Postbus = {
     url: '',
     ontvangen: [],
+    vol: new Set(),
     aan: (adres) =>
       bus.ontvangen.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(adres))),
     stop: async () => undefined,
@@ -25,6 +28,10 @@ export async function postbus(): Promise<Postbus> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(adres, _session, klaar) {
+      if (!bus.vol.has(adres.address)) return klaar();
+      klaar(Object.assign(new Error(`4.2.2 <${adres.address}>: mailbox full`), { responseCode: 450 }));
+    },
     onData(stream, _session, klaar) {
       simpleParser(stream)
         .then(async (mail) => {
