@@ -49,13 +49,21 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(temporal && database ? 200 : 503).json({ temporal, database });
   });
 
-  const openapi = openapiDocument();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
+  // The document names the regions of the moment, so it is made for each request.
+  const openapi = async () =>
+    openapiDocument(
+      await deps.prisma.regio.findMany({
+        where: { opgehevenOp: null },
+        select: { naam: true, gemeenten: true },
+        orderBy: { naam: 'asc' },
+      }),
+    );
+  app.get('/openapi.json', async (_req, res) => {
+    res.json(await openapi());
   });
-  app.get('/docs', (_req, res) => {
+  app.get('/docs', async (_req, res) => {
     res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    res.type('html').send(docsPagina(openapi));
+    res.type('html').send(docsPagina(await openapi()));
   });
 
   const aangemeld = aanmelding(deps.prisma, new Pogingen());
@@ -75,7 +83,7 @@ export function createApp(deps: ApiDeps): express.Express {
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
 
   // An address kring knows, with a method it does not take there: 405, with what it does take.
-  const adressen = bekendeAdressen(openapi);
+  const adressen = bekendeAdressen(openapiDocument());
   app.use((req, res) => {
     const adres = adressen.find((a) => a.patroon.test(req.path));
     if (!adres) throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });

@@ -99,7 +99,9 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
       .refine((b) => (b.persoon === undefined) !== (b.persoonId === undefined), {
         path: ['persoon'],
         message: 'geef persoon of persoonId (één van beide) | give persoon or persoonId (one of them)',
-      }),
+      })
+      // The same rule for the document; zod's own union would lose the message above.
+      .meta({ oneOf: [{ required: ['persoon'] }, { required: ['persoonId'] }] }),
     async (b, c) => ({
       persoonId: await deelnemerBewaren(c, b),
       rol: b.rol,

@@ -2,7 +2,7 @@
 // the documentation cannot drift from what the API accepts.
 import { z } from 'zod';
 import { ROLLEN_PER_OPDRACHT } from '../workflows/contract';
-import { ZaakAanvraag } from '../zaakproces';
+import { BekendeRegio, ZaakAanvraag } from '../zaakproces';
 import { LEZINGEN } from './dossier';
 import { alsHtml } from './html';
 import { rollenVoor } from './rechten';
@@ -54,14 +54,17 @@ const IDEMPOTENCY_KEY = {
 function beheer(
   samenvatting: string,
   rollen: string,
-  opties: { body?: z.ZodType; parameters?: unknown[]; antwoord?: string } = {},
+  opties: { body?: z.ZodType; parameters?: unknown[]; antwoord?: string; metRegios?: typeof schema } = {},
 ): Record<string, unknown> {
   return {
     summary: samenvatting,
     description: `Voor: ${rollen}. Elke wijziging komt in het auditspoor.`,
     parameters: opties.parameters ?? [],
     ...(opties.body && {
-      requestBody: { required: true, content: { 'application/json': { schema: schema(opties.body) } } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: (opties.metRegios ?? schema)(opties.body) } },
+      },
     }),
     responses: {
       [opties.antwoord ?? '200']: { description: 'OK', content: { 'application/json': {} } },
@@ -110,7 +113,33 @@ function opdracht(naam: Accountopdracht): Operatie {
   };
 }
 
-export function openapiDocument(): Record<string, unknown> {
+/** A region as the document names it: requests and coordinators may only name these. */
+export interface Documentregio {
+  naam: string;
+  gemeenten: string[];
+}
+
+/**
+ * The document of this moment: the regions kring knows are listed where a request names one,
+ * and, for a region with funding municipalities, which `gemeente` a request may give.
+ */
+export function openapiDocument(regios: Documentregio[] = []): Record<string, unknown> {
+  const metRegios = (s: z.ZodType) =>
+    z.toJSONSchema(s, {
+      target: 'draft-2020-12',
+      io: 'input',
+      unrepresentable: 'any',
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema === BekendeRegio) jsonSchema.enum = regios.map((r) => r.naam);
+        if (zodSchema === ZaakAanvraag)
+          jsonSchema.allOf = regios
+            .filter((r) => r.gemeenten.length > 0)
+            .map((r) => ({
+              if: { properties: { regio: { const: r.naam } }, required: ['regio'] },
+              then: { properties: { gemeente: { enum: r.gemeenten } } },
+            }));
+      },
+    });
   const paths: Record<string, Operatie> = {
     '/cases': {
       post: {
@@ -118,7 +147,7 @@ export function openapiDocument(): Record<string, unknown> {
         summary: 'Een aanvraag voor een Eigen Kracht-conferentie wordt een zaak.',
         description: 'Voor: operations, regiomanager.',
         parameters: [IDEMPOTENCY_KEY],
-        requestBody: { required: true, content: { 'application/json': { schema: schema(ZaakAanvraag) } } },
+        requestBody: { required: true, content: { 'application/json': { schema: metRegios(ZaakAanvraag) } } },
         responses: {
           '201': { description: 'De zaak en haar proces lopen.', content: { 'application/json': {} } },
           '202': { description: 'Opgeslagen; het proces start zodra Temporal bereikbaar is.' },
@@ -219,7 +248,7 @@ export function openapiDocument(): Record<string, unknown> {
     put: beheer(
       'Het profiel van een coördinator: regio’s, talen, geslacht, achtergronden, beschikbaarheid, afwezigheid, hoogstens zoveel zaken, wie zij privé kent.',
       'admin, regiomanager (eigen regio’s)',
-      { body: CoordinatorProfiel, parameters: [padParameter('persoonId', 'uuid')] },
+      { body: CoordinatorProfiel, parameters: [padParameter('persoonId', 'uuid')], metRegios },
     ),
   };
   paths['/accounts'] = {

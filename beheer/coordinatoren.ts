@@ -3,14 +3,13 @@
 // the people a coordinator knows privately (she is never matched to a case with them).
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import { tekst } from '../zaakproces/velden';
+import { BekendeRegio, tekst } from '../zaakproces/velden';
 import { auditVastleggen, type Wie } from '../prisma/audit';
 import { amsterdamVerschuiving } from '../workflows/stilte';
 import { BeheerFout, ongeldig } from './fouten';
-import { Regionaam } from './regios';
 
 export const CoordinatorProfiel = z.strictObject({
-  regios: z.array(Regionaam).min(1).max(20),
+  regios: z.array(BekendeRegio).min(1).max(20),
   talen: z.array(tekst(50)).min(1).max(20).default(['Nederlands']),
   geslacht: z.enum(['vrouw', 'man', 'anders']).optional(),
   achtergronden: z.array(tekst(100)).max(20).default([]),
@@ -18,6 +17,8 @@ export const CoordinatorProfiel = z.strictObject({
   /** A period away (dates, both included): not matched then. */
   afwezig: z
     .strictObject({ van: z.iso.date(), tot: z.iso.date() })
+    // JSON Schema cannot compare two fields; the document says it in words.
+    .meta({ description: 'Van en tot zijn beide inbegrepen; tot ligt niet voor van.' })
     .refine((a) => a.van <= a.tot, { message: 'tot ligt niet voor van | tot is not before van', path: ['tot'] })
     .optional(),
   maxZaken: z.int().min(1).max(20).default(3),

@@ -72,6 +72,18 @@ test('a region with its regiomanager and coordinators, set up through the API; a
   });
   expect(nieuw.status).toBe(201);
 
+  // From now on the API's document names the region, and the municipalities a request for it may give.
+  const doc = (await vraag(`${stack.api}/openapi.json`, { token: null })).body;
+  const aanvraagSchema = doc.paths['/cases'].post.requestBody.content['application/json'].schema;
+  expect(aanvraagSchema.properties.regio.enum).toContain(regio);
+  expect(aanvraagSchema.allOf).toContainEqual({
+    if: { properties: { regio: { const: regio } }, required: ['regio'] },
+    then: { properties: { gemeente: { enum: ['Almere', 'Lelystad'] } } },
+  });
+  // And text fields say in their pattern that a NUL character is not text.
+  const patroon = new RegExp(aanvraagSchema.properties.vraag.pattern, 'u');
+  expect([patroon.test('Wat is er nodig?'), patroon.test('Wat\u0000'), patroon.test('   ')]).toEqual([true, false, false]);
+
   // The regiomanager keeps her region's pool: she invites the coordinators and sets their profiles.
   const profielen = {
     anna: {

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { workflowIdVoorZaak } from '../workflows/contract';
-import { Taal, tekst, Telefoon } from './velden';
+import { BekendeRegio, Taal, tekst, Telefoon } from './velden';
 
 export const Persoon = z.strictObject({
   naam: tekst(200),
@@ -36,7 +36,7 @@ export const Wensen = z.strictObject({
 export const ZaakAanvraag = z.strictObject({
   aanvrager: Aanvrager,
   hoofdpersoon: Persoon,
-  regio: tekst(100),
+  regio: BekendeRegio,
   /** The municipality that funds the conference, when known. */
   gemeente: tekst(100).optional(),
   /** The open question, if already known ("Wat is er voor nodig dat …?"). */

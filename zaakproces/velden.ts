@@ -3,15 +3,24 @@
 // the document is never refused by the server.
 import { z } from 'zod';
 
-/** Text with something in it: trimmed, then at least one visible character, at most `max`. */
+/**
+ * Text with something in it: trimmed, then at least one visible character, at most `max`.
+ * The pattern says it again for the document (its minLength counts the spaces the trim
+ * removes), and that a NUL character, which PostgreSQL cannot store, is never text.
+ */
 export const tekst = (max: number) =>
   z
     .string()
     .trim()
     .min(1, { abort: true })
     .max(max)
-    // Said again for the document (its minLength counts the spaces the trim removes).
-    .regex(/\S/);
+    .regex(/^\s*[^\s\u0000][^\u0000]*$/);
+
+/**
+ * A region kring knows, by name. The OpenAPI document lists the regions of the moment
+ * (`openapiDocument`), so a request valid by the document names one.
+ */
+export const BekendeRegio = tekst(100);
 
 // Separators people type in a number: spaces, dots, dashes, brackets.
 const S = '[\\s().-]*';
