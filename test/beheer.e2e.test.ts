@@ -82,7 +82,11 @@ test('a region with its regiomanager and coordinators, set up through the API; a
   });
   // And text fields say in their pattern that a NUL character is not text.
   const patroon = new RegExp(aanvraagSchema.properties.vraag.pattern, 'u');
-  expect([patroon.test('Wat is er nodig?'), patroon.test('Wat\u0000'), patroon.test('   ')]).toEqual([true, false, false]);
+  expect([patroon.test('Wat is er nodig?'), patroon.test('Wat\u0000'), patroon.test('   ')]).toEqual([
+    true,
+    false,
+    false,
+  ]);
 
   // The regiomanager keeps her region's pool: she invites the coordinators and sets their profiles.
   const profielen = {
