@@ -14,6 +14,7 @@ import { geenNulTekens } from './validatie';
 import { twilioRouter } from './twilio';
 import { zaakopdrachtenRouter } from './zaakopdrachten';
 import { zakenRouter } from './zaken';
+import { schermenRouter } from '../schermen';
 
 export interface ApiDeps {
   prisma: PrismaClient;
@@ -81,6 +82,14 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use('/rapportage', aangemeld, rapportageRouter({ prisma: deps.prisma }));
   if (deps.links) app.use('/l', linkpaginasRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links }));
   if (deps.twilio) app.use('/twilio', twilioRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.twilio }));
+  app.use(
+    schermenRouter({
+      prisma: deps.prisma,
+      proces: deps.proces,
+      verzender: deps.uitnodigingen?.verzender,
+      publicBaseUrl: deps.uitnodigingen?.apiUrl ?? deps.links?.publicBaseUrl ?? '',
+    }),
+  );
 
   // An address kring knows, with a method it does not take there: 405, with what it does take.
   const adressen = bekendeAdressen(openapiDocument());
@@ -127,6 +136,15 @@ function bekendeAdressen(openapi: Record<string, unknown>): Array<{ patroon: Reg
     ['/l/{token}', ['GET', 'POST']],
     ['/twilio/status', ['POST']],
     ['/twilio/inkomend', ['POST']],
+    ['/', ['GET']],
+    ['/aanmelden', ['GET', 'POST']],
+    ['/aanmelden/{token}', ['GET', 'POST']],
+    ['/afmelden', ['POST']],
+    ['/aanvragen', ['GET', 'POST']],
+    ['/zaken/{id}', ['GET']],
+    ['/zaken/{id}/tijdlijn', ['GET']],
+    ['/zaken/{id}/{opdracht}', ['POST']],
+    ['/stijl/{bestand}', ['GET']],
   ];
   return [...gedocumenteerd, ...overig].map(([pad, methoden]) => ({
     patroon: new RegExp(`^${pad.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}/?$`),

@@ -1,4 +1,4 @@
-// The audit trail as the API writes it: who acts is the account behind the token.
+// The audit trail as the API writes it: who acts is the account behind the token or session.
 import type { Request } from 'express';
 import type { Wie } from '../prisma/audit';
 
@@ -6,5 +6,5 @@ export { auditVastleggen as vastleggen, type Wie } from '../prisma/audit';
 
 export function wieVan(req: Request): Wie {
   const g = req.gebruiker;
-  return g ? { actor: g.id, via: `token:${g.tokenId}` } : { actor: 'api', via: 'onbekend' };
+  return g ? { actor: g.id, via: g.via } : { actor: 'api', via: 'onbekend' };
 }

@@ -23,7 +23,7 @@ const wie = (n: Map<string, string>, persoonId: string | null | undefined) =>
   persoonId ? { persoonId, naam: n.get(persoonId) ?? null } : null;
 
 /** The circle: who takes part, in which role, suggested by whom, invited, visited, and their own answers. */
-async function kring(prisma: Db, zaakId: string) {
+export async function kring(prisma: Db, zaakId: string) {
   const deelnemers = await prisma.deelnemer.findMany({
     where: { zaakId, status: 'vastgelegd', rol: { in: ['hoofdpersoon', 'netwerk', 'professional'] } },
     include: { persoon: true },
@@ -58,7 +58,7 @@ async function kring(prisma: Db, zaakId: string) {
 }
 
 /** Every presented plan version, the current one marked; a professional reads only her own share. */
-async function plannen(prisma: Db, zaakId: string, alleenVan?: string) {
+export async function plannen(prisma: Db, zaakId: string, alleenVan?: string) {
   const rijen = await prisma.plan.findMany({
     where: { zaakId, status: { not: 'concept' } },
     include: { acties: { orderBy: { nummer: 'asc' } }, hulpvragen: true },
@@ -86,7 +86,7 @@ async function plannen(prisma: Db, zaakId: string, alleenVan?: string) {
 }
 
 /** The conditions forms, every version; a professional reads her own and the published ones of others. */
-async function voorwaarden(prisma: Db, zaakId: string, professional?: string) {
+export async function voorwaarden(prisma: Db, zaakId: string, professional?: string) {
   const where: Prisma.VoorwaardenFormulierWhereInput = professional
     ? { zaakId, OR: [{ professionalId: professional, status: { not: 'concept' } }, { status: 'gepubliceerd' }] }
     : { zaakId, status: { not: 'concept' } };
@@ -112,7 +112,7 @@ async function voorwaarden(prisma: Db, zaakId: string, professional?: string) {
 }
 
 /** Each toetsing: whose, of which plan version and round, every verdict with its reason. */
-async function toetsingen(prisma: Db, zaakId: string, alleenVan?: string) {
+export async function toetsingen(prisma: Db, zaakId: string, alleenVan?: string) {
   const rijen = await prisma.toetsing.findMany({
     where: { zaakId, status: 'vastgelegd', ...(alleenVan && { professionalId: alleenVan }) },
     include: { oordelen: { orderBy: { nummer: 'asc' } } },
@@ -152,7 +152,7 @@ const detail = (details: Prisma.JsonValue, veld: string): string | undefined => 
 };
 
 /** What was agreed at the conference and happened after it, and how the case ended. */
-async function afspraken(prisma: Db, zaakId: string) {
+export async function afspraken(prisma: Db, zaakId: string) {
   const [zaak, aangewezen, rijen, verslagen] = await Promise.all([
     prisma.zaak.findUniqueOrThrow({ where: { id: zaakId } }),
     prisma.deelnemer.findMany({ where: { zaakId, aangewezen: true }, include: { persoon: true } }),
@@ -204,7 +204,7 @@ export async function afsluitingVan(prisma: Db, zaak: Zaak) {
 }
 
 /** "Het gaat niet goed": who said it and when, with the note; taken up, or escalated. */
-async function signalen(prisma: Db, zaakId: string) {
+export async function signalen(prisma: Db, zaakId: string) {
   const rijen = await gebeurtenissen(prisma, zaakId, [
     'signaal',
     'signaal.opgepakt',
@@ -242,7 +242,7 @@ async function signalen(prisma: Db, zaakId: string) {
 }
 
 /** The proposed dates and each professional's availability; a professional sees only her own. */
-async function datumvoorstellen(prisma: Db, zaakId: string, alleenVan?: string) {
+export async function datumvoorstellen(prisma: Db, zaakId: string, alleenVan?: string) {
   const rijen = await prisma.datumVoorstel.findMany({
     where: { zaakId },
     include: { beschikbaarheden: alleenVan ? { where: { persoonId: alleenVan } } : true },
@@ -261,7 +261,7 @@ async function datumvoorstellen(prisma: Db, zaakId: string, alleenVan?: string) 
 }
 
 /** The coordinators the matching ranked last, by name, with the reasons; and who was left out, and why. */
-async function kandidaten(prisma: Db, zaakId: string) {
+export async function kandidaten(prisma: Db, zaakId: string) {
   const [laatste] = await prisma.gebeurtenis.findMany({
     where: { zaakId, soort: 'kandidaten' },
     orderBy: { id: 'desc' },

@@ -14,8 +14,8 @@ export interface Gebruiker {
   persoonId: string | null;
   /** The regions a regiomanager manages. */
   regios: string[];
-  /** The token used, for the audit trail. */
-  tokenId: string;
+  /** How they came in, for the audit trail: `token:<id>` or `sessie:<id>`. */
+  via: string;
 }
 
 /** What can be done to or with cases, besides the process's commands. */

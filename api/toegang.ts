@@ -97,7 +97,7 @@ export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHan
       rol: gebruiker.rol,
       persoonId: gebruiker.persoonId,
       regios,
-      tokenId: gevonden.id,
+      via: `token:${gevonden.id}`,
     };
     next();
   };

@@ -6,46 +6,74 @@ import { Router, type Request } from 'express';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { reden, type Door, type OpdrachtArg } from '../workflows/contract';
 import { Geweigerd, type Zaakproces } from '../zaakproces';
-import { vastleggen, wieVan } from './audit';
+import { vastleggen, wieVan, type Wie } from './audit';
 import { Probleem } from './problem';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
-import { magOpdracht, procesrol, zaakInBereik } from './rechten';
+import { magOpdracht, procesrol, zaakInBereik, type Gebruiker } from './rechten';
 import { IdempotencyKey } from './schemas';
 import { gebruikerVan, verboden } from './toegang';
 import { valideer, vereisJson } from './validatie';
 
-export function zaakopdrachtenRouter({ prisma, proces }: { prisma: PrismaClient; proces: Zaakproces }): Router {
+export interface Opdrachtdeps {
+  prisma: PrismaClient;
+  proces: Zaakproces;
+}
+
+/**
+ * One command, as every way in gives it (the JSON API, the staff screens): access (role, case
+ * within reach), the body by the command's schema, the words stored as content, the process's
+ * verdict, and the audit row of the attempt. Answers the phase and what the command stored.
+ */
+export async function opdrachtGeven(
+  { prisma, proces }: Opdrachtdeps,
+  g: Gebruiker,
+  wie: Wie,
+  gevraagd: { zaakId: string; naam: Accountopdracht; body: unknown; sleutel?: string },
+) {
+  const { naam } = gevraagd;
+  if (!magOpdracht(g, naam)) throw verboden();
+  const zaakId = await zaakInBereik(prisma, g, gevraagd.zaakId, naam === 'opdrachtBeantwoorden');
+  const body = valideer(API_OPDRACHTEN[naam].body, gevraagd.body);
+  const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
+  try {
+    // Closed is final: nothing is stored for a case that takes no more commands (even
+    // once Temporal no longer keeps its process).
+    const { fase } = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, select: { fase: true } });
+    if (fase === 'afgesloten') throw Geweigerd.om(reden('zaak-afgesloten'));
+    const inhoud = { prisma, zaakId, door, sleutel: gevraagd.sleutel };
+    const arg = await API_OPDRACHTEN[naam].naarArg(body as never, inhoud).catch(gelijktijdig);
+    const resultaat = await proces.opdracht(
+      zaakId,
+      naam,
+      { ...arg, door } as OpdrachtArg<typeof naam>,
+      gevraagd.sleutel,
+    );
+    await vastleggen(prisma, wie, `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
+    return { ...resultaat, ...aangemaakt(naam, arg) };
+  } catch (err) {
+    // A refused attempt is part of the record too.
+    const code =
+      err instanceof Geweigerd
+        ? err.code
+        : err instanceof Probleem && err.soort === 'conflict'
+          ? String(err.extra.code)
+          : undefined;
+    if (code) await vastleggen(prisma, wie, `opdracht.${naam}.geweigerd`, zaakId, { code });
+    throw err;
+  }
+}
+
+export function zaakopdrachtenRouter(deps: Opdrachtdeps): Router {
   const router = Router();
   for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[]) {
-    const opdracht = API_OPDRACHTEN[naam];
     router.post(`/:id/${pad(naam)}`, vereisJson, async (req, res) => {
       const g = gebruikerVan(req);
       if (!magOpdracht(g, naam)) throw verboden();
-      const zaakId = await zaakInBereik(prisma, g, String(req.params.id), naam === 'opdrachtBeantwoorden');
-      const body = valideer(opdracht.body, req.body);
-      const opdrachtId = await opdrachtsleutel(prisma, req, { gebruikerId: g.id, zaakId, opdracht: naam });
-      const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
-      try {
-        // Closed is final: nothing is stored for a case that takes no more commands (even
-        // once Temporal no longer keeps its process).
-        const { fase } = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, select: { fase: true } });
-        if (fase === 'afgesloten') throw Geweigerd.om(reden('zaak-afgesloten'));
-        const inhoud = { prisma, zaakId, door, sleutel: opdrachtId };
-        const arg = await opdracht.naarArg(body as never, inhoud).catch(gelijktijdig);
-        const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as OpdrachtArg<typeof naam>, opdrachtId);
-        await vastleggen(prisma, wieVan(req), `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
-        res.json({ ...resultaat, ...aangemaakt(naam, arg) });
-      } catch (err) {
-        // A refused attempt is part of the record too.
-        const code =
-          err instanceof Geweigerd
-            ? err.code
-            : err instanceof Probleem && err.soort === 'conflict'
-              ? String(err.extra.code)
-              : undefined;
-        if (code) await vastleggen(prisma, wieVan(req), `opdracht.${naam}.geweigerd`, zaakId, { code });
-        throw err;
-      }
+      // The key is checked only for a caller who may give the command at all.
+      const zaakId = await zaakInBereik(deps.prisma, g, String(req.params.id), naam === 'opdrachtBeantwoorden');
+      valideer(API_OPDRACHTEN[naam].body, req.body);
+      const sleutel = await opdrachtsleutel(deps.prisma, req, { gebruikerId: g.id, zaakId, opdracht: naam });
+      res.json(await opdrachtGeven(deps, g, wieVan(req), { zaakId, naam, body: req.body, sleutel }));
     });
   }
   return router;

@@ -13,7 +13,7 @@ import {
   type Zaakrecord,
 } from '../zaakproces';
 import { regioVoorAanvraag } from '../beheer/regios';
-import { vastleggen, wieVan } from './audit';
+import { vastleggen, wieVan, type Wie } from './audit';
 import { Probleem } from './problem';
 import { dezeZaak, inzage, zaakBereik, zaakNietGevonden, type Gebruiker } from './rechten';
 import { IdempotencyKey, Zoekvraag } from './schemas';
@@ -50,44 +50,12 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   router.post('/', vereisJson, async (req, res) => {
     const g = toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
-    const sleutel = idempotencyKey(req);
-    // The key is the caller's own: the same key from another account is another request.
-    const verzoekHash =
-      sleutel &&
-      crypto
-        .createHash('sha256')
-        .update(`${g.id}\n${JSON.stringify(aanvraag)}`)
-        .digest('hex');
-
-    let zaak = sleutel ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
-    let herhaling = zaak !== undefined;
-    if (!zaak) {
-      // A new request names a region kring knows, and (where it lists them) one of its
-      // funding municipalities; a repeat was checked when it was stored.
-      await regioVoorAanvraag(prisma, aanvraag.regio, aanvraag.gemeente);
-      try {
-        zaak = await aanvraagVastleggen(prisma, aanvraag, {
-          sleutel,
-          verzoekHash,
-          ook: (tx, id) => vastleggen(tx, wieVan(req), 'zaak.aangevraagd', id, { noodsituatie: aanvraag.noodsituatie }),
-        });
-      } catch (err) {
-        // The same key arrived twice at once: the other request stored it first.
-        zaak = sleutel && isUniekeSleutelBotsing(err) ? await eerdereAanvraag(sleutel, verzoekHash!) : undefined;
-        if (!zaak) throw err;
-        herhaling = true;
-      }
-    }
-
-    // Stored is stored: when Temporal is out of reach the request is accepted (202) and
-    // the sweep (zaakproces/herstel.ts) starts its workflow once Temporal answers again.
-    if (herhaling) await vastleggen(prisma, wieVan(req), 'zaak.aanvraag-herhaald', zaak.id);
-    const gestart = await proces.start(zaak).then(
-      () => true,
-      (err) => {
-        if (err instanceof ProcesOnbereikbaar) return false;
-        throw err;
-      },
+    const { zaak, herhaling, gestart } = await zaakAanvragen(
+      { prisma, proces },
+      g,
+      wieVan(req),
+      aanvraag,
+      idempotencyKey(req),
     );
     const live = gestart ? await status(zaak.id) : undefined;
     res
@@ -180,19 +148,73 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     return zaak;
   }
 
-  async function eerdereAanvraag(sleutel: string, verzoekHash: string): Promise<Zaakrecord | undefined> {
-    const zaak = await prisma.zaak.findUnique({ where: { idempotencyKey: sleutel }, include: metDeelnemers });
-    if (zaak && zaak.verzoekHash !== verzoekHash) {
-      const melding = {
-        nl: 'Idempotency-Key is al gebruikt voor een andere aanvraag; gebruik een nieuwe sleutel.',
-        en: 'Idempotency-Key was already used for a different request; use a new key.',
-      };
-      throw new Probleem('ongeldige-invoer', melding, [{ veld: 'Idempotency-Key', regel: 'hergebruikt', melding }]);
-    }
-    return zaak ?? undefined;
-  }
-
   return router;
+}
+
+async function eerdereAanvraag(
+  prisma: PrismaClient,
+  sleutel: string,
+  verzoekHash: string,
+): Promise<Zaakrecord | undefined> {
+  const zaak = await prisma.zaak.findUnique({ where: { idempotencyKey: sleutel }, include: metDeelnemers });
+  if (zaak && zaak.verzoekHash !== verzoekHash) {
+    const melding = {
+      nl: 'Idempotency-Key is al gebruikt voor een andere aanvraag; gebruik een nieuwe sleutel.',
+      en: 'Idempotency-Key was already used for a different request; use a new key.',
+    };
+    throw new Probleem('ongeldige-invoer', melding, [{ veld: 'Idempotency-Key', regel: 'hergebruikt', melding }]);
+  }
+  return zaak ?? undefined;
+}
+
+/**
+ * A request for a conference becomes a case, its process started; stored is stored, so when
+ * Temporal is out of reach it is accepted (`gestart` false) and the sweep
+ * (zaakproces/herstel.ts) starts it once Temporal answers again. A repeat with the same key
+ * finds the first.
+ */
+export async function zaakAanvragen(
+  { prisma, proces }: ZakenDeps,
+  g: Gebruiker,
+  wie: Wie,
+  aanvraag: ZaakAanvraag,
+  sleutel?: string,
+): Promise<{ zaak: Zaakrecord; herhaling: boolean; gestart: boolean }> {
+  // The key is the caller's own: the same key from another account is another request.
+  const verzoekHash =
+    sleutel &&
+    crypto
+      .createHash('sha256')
+      .update(`${g.id}\n${JSON.stringify(aanvraag)}`)
+      .digest('hex');
+  let zaak = sleutel ? await eerdereAanvraag(prisma, sleutel, verzoekHash!) : undefined;
+  let herhaling = zaak !== undefined;
+  if (!zaak) {
+    // A new request names a region kring knows, and (where it lists them) one of its
+    // funding municipalities; a repeat was checked when it was stored.
+    await regioVoorAanvraag(prisma, aanvraag.regio, aanvraag.gemeente);
+    try {
+      zaak = await aanvraagVastleggen(prisma, aanvraag, {
+        sleutel,
+        verzoekHash,
+        ook: (tx, id) => vastleggen(tx, wie, 'zaak.aangevraagd', id, { noodsituatie: aanvraag.noodsituatie }),
+      });
+    } catch (err) {
+      // The same key arrived twice at once: the other request stored it first.
+      zaak = sleutel && isUniekeSleutelBotsing(err) ? await eerdereAanvraag(prisma, sleutel, verzoekHash!) : undefined;
+      if (!zaak) throw err;
+      herhaling = true;
+    }
+  }
+  if (herhaling) await vastleggen(prisma, wie, 'zaak.aanvraag-herhaald', zaak.id);
+  const gestart = await proces.start(zaak).then(
+    () => true,
+    (err) => {
+      if (err instanceof ProcesOnbereikbaar) return false;
+      throw err;
+    },
+  );
+  return { zaak, herhaling, gestart };
 }
 
 function isUniekeSleutelBotsing(err: unknown): boolean {

@@ -42,6 +42,7 @@ export async function eersteBeheerder(prisma: PrismaClient): Promise<string | un
     'Eerste start: er is een beheerdersaccount gemaakt (beheer@kring.local). Zijn sleutel, alleen nu te zien:',
     `  ${token}`,
     "Maak hiermee regio's en accounts (POST /regios, POST /accounts; zie /docs), of met npm run users.",
+    'Aanmelden in de browser: npm run users -- aanmelden beheer@kring.local geeft een aanmeldlink.',
     'Een demowereld om te proberen: npm run demo.',
   ].join('\n');
 }
@@ -119,9 +120,12 @@ export async function demoWereld(prisma: PrismaClient, proces: Zaakproces, apiUr
   for (const a of ACCOUNTS) {
     const account = await prisma.gebruiker.findUniqueOrThrow({ where: { naam: a.email } });
     const { token } = await tokenUitgeven(prisma, BEHEER, account.id, 30);
-    regels.push(`  ${a.rol.padEnd(13)} ${a.naam.padEnd(16)} ${token}`);
+    regels.push(`  ${a.rol.padEnd(13)} ${a.naam.padEnd(16)} ${a.email.padEnd(34)} ${token}`);
   }
-  regels.push(`Bijvoorbeeld: curl -s ${apiUrl}/cases -H "authorization: Bearer <sleutel>"  (sleutels 30 dagen geldig)`);
+  regels.push(
+    `In de browser: ${apiUrl}/ en meld u aan met een e-mailadres hierboven; de aanmeldlink staat in .data/uitbus/email (of: npm run users -- aanmelden <e-mailadres>).`,
+    `Met de API: curl -s ${apiUrl}/cases -H "authorization: Bearer <sleutel>"  (sleutels 30 dagen geldig)`,
+  );
   return regels.join('\n');
 }
 

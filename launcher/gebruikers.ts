@@ -28,7 +28,8 @@ import {
 import type { z } from 'zod';
 import { Probleem } from '../api/problem';
 import { valideer } from '../api/validatie';
-import type { Wie } from '../prisma/audit';
+import { auditVastleggen, type Wie } from '../prisma/audit';
+import { aanmeldlinkMaken, LINK_GELDIG_MS } from '../schermen/sessies';
 import { normaalAdres, type Zaakproces } from '../zaakproces';
 
 export const GEBRUIK = `gebruik: npm run users -- <opdracht>
@@ -36,6 +37,7 @@ export const GEBRUIK = `gebruik: npm run users -- <opdracht>
                                        persoon en account in één stap; drukt de sleutel af
   add <naam> <rol> [--persoon <uuid>]  een account voor een persoon die kring al kent
   token <naam> [--dagen ${STANDAARD_DAGEN}]            een nieuwe persoonlijke sleutel
+  aanmelden <email> [--naar /pad]      een aanmeldlink voor de schermen (15 minuten, één keer)
   revoke <naam>                        elke sleutel van dit account werkt vanaf nu niet meer
   block <naam>                         het account werkt niet meer
   list                                 accounts, rollen en geldige sleutels
@@ -61,9 +63,10 @@ const MET_PERSOON: Gebruikersrol[] = ['regiomanager', 'coordinator', 'profession
 export async function users(
   prisma: PrismaClient,
   args: string[],
-  opties: { nu?: Date; proces?: Zaakproces } = {},
+  opties: { nu?: Date; proces?: Zaakproces; basis?: string } = {},
 ): Promise<string> {
   try {
+    if (args[0] === 'aanmelden') return await aanmeldlink(prisma, args.slice(1), opties.basis ?? '', opties.nu);
     return await opdracht(prisma, args, opties.nu ?? new Date(), opties.proces);
   } catch (err) {
     if (err instanceof BeheerFout) throw new GebruikFout(err.tekst.nl);
@@ -86,6 +89,16 @@ function geldig<S extends z.ZodType>(schema: S, waarde: unknown): z.infer<S> {
     if (err instanceof Probleem) throw new GebruikFout(err.fouten.map((f) => f.melding.nl).join('\n'));
     throw err;
   }
+}
+
+/** A one-time sign-in link for the staff screens, for someone who cannot get at her mail. */
+async function aanmeldlink(prisma: PrismaClient, args: string[], basis: string, nu = new Date()): Promise<string> {
+  const { positionals, values } = lees(args, { naar: { type: 'string' } });
+  const g = positionals[0] && (await prisma.gebruiker.findUnique({ where: { naam: normaalAdres(positionals[0]) } }));
+  if (!g || g.geblokkeerdOp) throw new GebruikFout('gebruik: aanmelden <email> [--naar /pad] (een werkend account)');
+  const token = await aanmeldlinkMaken(prisma, g.id, typeof values.naar === 'string' ? values.naar : '/', nu);
+  await auditVastleggen(prisma, BEHEER, 'aanmeldlink.gemaakt', null, { gebruiker: g.id });
+  return `${basis}/aanmelden/${token}\n(werkt ${LINK_GELDIG_MS / 60_000} minuten, één keer)`;
 }
 
 async function persoonVan(prisma: PrismaClient, email: string): Promise<string> {

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const proces = running.kring.proces!;
     // Beside it, the CLI: a channel that fails leaves kring running without it.
     running.kanaal = await beheerkanaalOpenen(config.dataDir, (args) =>
-      users(prisma, args, { proces }).then(
+      users(prisma, args, { proces, basis: config.http.publicBaseUrl }).then(
         (uitvoer) => ({ ok: true, uitvoer }),
         (err: Error) => ({
           ok: false,

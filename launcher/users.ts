@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   try {
     await database.migrate();
-    console.log(await users(database.prisma, args));
+    console.log(await users(database.prisma, args, { basis: config.http.publicBaseUrl }));
   } finally {
     await database.close();
   }

@@ -1,0 +1,341 @@
+// The staff screens: server-rendered Dutch pages in the same express app as the API, through
+// the same access rules (api/rechten.ts), process client and command path. Signed in with a
+// session cookie; every form carries the session's form token.
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import type { PrismaClient } from '@prisma/client';
+import type { Verzender } from '../activities/verzenders';
+import { ZaakAanvraag, type Zaakproces } from '../zaakproces';
+import { opdrachtGeven } from '../api/zaakopdrachten';
+import { API_OPDRACHTEN, type Accountopdracht } from '../api/opdrachten';
+import { probleemVan, type Fout } from '../api/problem';
+import { verboden } from '../api/toegang';
+import { dezeZaak, mag } from '../api/rechten';
+import { geenNulTekens, valideer } from '../api/validatie';
+import { zaakAanvragen } from '../api/zaken';
+import { aanmeldRouter } from './aanmelden';
+import { FORMULIEREN } from './opdrachtformulieren';
+import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
+import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
+import { startpagina } from './start';
+import { tijdlijnpagina } from './tijdlijn';
+import { Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+import { formuliercontext as formuliercontextVan, laden, zaakpagina } from './zaakpagina';
+
+export interface SchermDeps {
+  prisma: PrismaClient;
+  proces: Zaakproces;
+  verzender?: Pick<Verzender, 'email'>;
+  publicBaseUrl: string;
+}
+
+const MODULES = path.resolve(__dirname, '..', 'node_modules');
+const STIJLEN: Record<string, string> = {
+  'thema.css': path.join(MODULES, '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
+  'componenten.css': path.join(MODULES, '@utrecht/component-library-css/dist/index.css'),
+  'kring.css': path.join(__dirname, 'kring.css'),
+};
+
+/** Pages: their own style sheets, forms that post only here, nothing else loaded or framed. */
+const paginakoppen: RequestHandler = (_req, res, next) => {
+  res.set(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
+  next();
+};
+
+export function schermenRouter(deps: SchermDeps): Router {
+  const { prisma } = deps;
+  const router = Router();
+
+  router.get('/stijl/:bestand', (req, res, next) => {
+    const bestand = STIJLEN[req.params.bestand];
+    if (!bestand) return next();
+    res.set('Cache-Control', 'public, max-age=3600');
+    res.sendFile(bestand);
+  });
+
+  const schermpaden = ['/', '/aanmelden', '/afmelden', '/aanvragen', '/zaken'];
+  router.use(
+    schermpaden,
+    paginakoppen,
+    cookieParser(),
+    express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }),
+    sessie(prisma),
+    geenNulTekens,
+  );
+  router.use(aanmeldRouter(deps));
+
+  // A form of a signed-in person must carry her session's form token (CSRF).
+  router.post(['/afmelden', '/aanvragen', '/zaken/*pad'], (req, _res, next) => {
+    if (req.sessie && !formulierSleutelKlopt(req.sessie, req.body?._formulier)) {
+      throw Object.assign(verboden(), { formulier: true });
+    }
+    next();
+  });
+
+  /** The signed-in person; otherwise to the sign-in page, coming back here after. */
+  const aangemeld: RequestHandler = (req, res, next) => {
+    if (req.sessie) return next();
+    const naar = req.method === 'GET' ? req.originalUrl : '/';
+    res.redirect(303, `/aanmelden?naar=${encodeURIComponent(naar)}`);
+  };
+  const ik = (req: Request) => req.sessie as Sessiegebruiker;
+
+  router.get('/', aangemeld, async (req, res) => {
+    const gedaan = typeof req.query.gedaan === 'string' ? GEDAAN[req.query.gedaan] : undefined;
+    res.type('html').send(await startpagina(prisma, ik(req), req.query, gedaan));
+  });
+
+  router.get('/aanvragen', aangemeld, async (req, res) => {
+    if (!mag(ik(req), 'zaak.aanvragen')) throw verboden();
+    res.type('html').send(await aanvraagpagina(prisma, ik(req)));
+  });
+
+  router.post('/aanvragen', aangemeld, async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'zaak.aanvragen')) throw verboden();
+    const velden = await aanvraagvelden(prisma);
+    const body = naarBody(velden, req.body);
+    const aanvrager = body.aanvrager as Record<string, unknown> | undefined;
+    if (aanvrager?.relatie === 'hoofdpersoon') body.aanvrager = { relatie: 'hoofdpersoon' };
+    try {
+      const aanvraag = valideer(ZaakAanvraag, body);
+      const sleutel = typeof req.body._sleutel === 'string' ? req.body._sleutel : undefined;
+      const { zaak } = await zaakAanvragen(deps, g, { actor: g.id, via: g.via }, aanvraag, sleutel);
+      res.redirect(303, `/zaken/${zaak.id}?gedaan=aanvraag`);
+    } catch (err) {
+      const p = probleemVan(err);
+      if (p.soort !== 'ongeldige-invoer') throw err;
+      res
+        .status(422)
+        .type('html')
+        .send(await aanvraagpagina(prisma, g, standVan(req.body, p.fouten)));
+    }
+  });
+
+  router.get('/zaken/:id', aangemeld, async (req, res) => {
+    const d = await laden(prisma, deps.proces, ik(req), String(req.params.id));
+    const gedaan = typeof req.query.gedaan === 'string' ? GEDAAN[req.query.gedaan] : undefined;
+    res.type('html').send(zaakpagina(d, ik(req), { gedaan }));
+  });
+
+  router.get('/zaken/:id/tijdlijn', aangemeld, async (req, res) => {
+    res.type('html').send(await tijdlijnpagina(prisma, ik(req), String(req.params.id)));
+  });
+
+  router.post('/zaken/:id/:opdracht', aangemeld, async (req, res) => {
+    const g = ik(req);
+    const naam = (Object.keys(API_OPDRACHTEN) as Accountopdracht[]).find(
+      (n) => padVan(n) === String(req.params.opdracht),
+    );
+    const formulier = naam && FORMULIEREN[naam];
+    if (!naam || !formulier) throw verboden();
+    const d = await laden(prisma, deps.proces, g, String(req.params.id));
+    const velden = formulier.velden(formuliercontextVan(d, g));
+    let body = naarBody(velden, req.body);
+    if (formulier.naBody) body = formulier.naBody(body, formuliercontextVan(d, g));
+    // A form posted twice (a double tap, a reload) is one command.
+    const sleutel =
+      typeof req.body._sleutel === 'string' && /^[\w-]{8,64}$/.test(req.body._sleutel)
+        ? `scherm-${req.body._sleutel}`
+        : undefined;
+    try {
+      await opdrachtGeven(deps, g, { actor: g.id, via: g.via }, { zaakId: d.zaak.id, naam, body, sleutel });
+      // A declined offer leaves her reach: she goes back to her overview.
+      const nogInBereik = await prisma.zaak.findFirst({
+        where: dezeZaak(g, d.zaak.id, g.rol === 'coordinator'),
+        select: { id: true },
+      });
+      const terug = nogInBereik ? `/zaken/${d.zaak.id}` : '/';
+      res.redirect(303, `${terug}?gedaan=${String(req.params.opdracht)}`);
+    } catch (err) {
+      const p = probleemVan(err);
+      if (p.status >= 500 && p.soort !== 'onbereikbaar') throw err;
+      if (p.status === 404 || p.status === 403) throw err;
+      const opnieuw = await laden(prisma, deps.proces, g, String(req.params.id));
+      const stand = p.soort === 'ongeldige-invoer' ? standVan(req.body, p.fouten) : standVan(req.body, []);
+      res
+        .status(p.status)
+        .type('html')
+        .send(
+          zaakpagina(opnieuw, g, {
+            opdracht: naam,
+            stand,
+            weigering: p.soort === 'ongeldige-invoer' ? 'Niet alles is goed ingevuld; zie hieronder.' : p.uitleg.nl,
+          }),
+        );
+    }
+  });
+
+  router.use(schermpaden, foutpagina);
+  return router;
+}
+
+const padVan = (naam: string) => naam.replace(/[A-Z]/g, (h) => `-${h.toLowerCase()}`);
+
+/** "Done" messages after a form, by the command's path. */
+const GEDAAN: Record<string, string> = {
+  aanvraag: 'De aanvraag is vastgelegd; de zaak loopt.',
+  ...Object.fromEntries(
+    (Object.keys(FORMULIEREN) as Accountopdracht[]).map((n) => [
+      padVan(n),
+      `Gedaan: ${FORMULIEREN[n]!.titel.toLowerCase()}.`,
+    ]),
+  ),
+  'coordinator-kiezen': 'De zaak is aangeboden; de coördinator krijgt bericht.',
+  'opdracht-beantwoorden': 'Uw antwoord is doorgegeven.',
+};
+
+/** What was posted, and each error by its field (the field's name is the error's path). */
+function standVan(body: Record<string, unknown>, fouten: Fout[]): Formulierstand {
+  const waarden = Object.fromEntries(
+    Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
+  ) as Formulierstand['waarden'];
+  const foutenPerVeld: Record<string, string> = {};
+  for (const f of fouten) {
+    const tekst = f.melding.nl.startsWith(`${f.veld} `) ? f.melding.nl.slice(f.veld.length + 1) : f.melding.nl;
+    foutenPerVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
+  }
+  return { waarden, fouten: foutenPerVeld };
+}
+
+async function aanvraagvelden(prisma: PrismaClient): Promise<Veld[]> {
+  const regios = await prisma.regio.findMany({ where: { opgehevenOp: null }, orderBy: { naam: 'asc' } });
+  return [
+    {
+      naam: 'regio',
+      label: 'Regio',
+      soort: 'keuze',
+      verplicht: true,
+      keuzes: regios.map((r) => ({ waarde: r.naam, label: r.naam })),
+    },
+    {
+      naam: 'gemeente',
+      label: 'Gemeente die financiert',
+      soort: 'keuze',
+      keuzes: regios.flatMap((r) => r.gemeenten.map((g) => ({ waarde: g, label: `${g} (${r.naam})` }))),
+    },
+    { naam: 'noodsituatie', label: 'Noodsituatie: een conferentie binnen een week', soort: 'vinkje' },
+    { naam: 'hoofdpersoon.naam', label: 'Naam hoofdpersoon', soort: 'tekst', verplicht: true },
+    { naam: 'hoofdpersoon.telefoon', label: 'Telefoon hoofdpersoon', soort: 'telefoon' },
+    { naam: 'hoofdpersoon.email', label: 'E-mail hoofdpersoon', soort: 'email' },
+    {
+      naam: 'hoofdpersoon.taal',
+      label: 'Taal van de berichten',
+      soort: 'keuze',
+      verplicht: true,
+      waarde: 'nl',
+      keuzes: [
+        { waarde: 'nl', label: 'Nederlands' },
+        { waarde: 'en', label: 'Engels' },
+      ],
+    },
+    { naam: 'vraag', label: 'De vraag, als die al bekend is', soort: 'lang' },
+    {
+      naam: 'aanvrager.relatie',
+      label: 'Wie vraagt aan',
+      soort: 'keuze',
+      verplicht: true,
+      keuzes: [
+        { waarde: 'hoofdpersoon', label: 'De hoofdpersoon zelf' },
+        { waarde: 'professional', label: 'Een professional' },
+        { waarde: 'betrokkene', label: 'Iemand uit de omgeving' },
+      ],
+    },
+    {
+      naam: 'aanvrager.naam',
+      label: 'Naam aanvrager',
+      soort: 'tekst',
+      uitleg: 'Niet nodig als de hoofdpersoon zelf aanvraagt.',
+    },
+    { naam: 'aanvrager.organisatie', label: 'Organisatie aanvrager', soort: 'tekst' },
+    { naam: 'aanvrager.telefoon', label: 'Telefoon aanvrager', soort: 'telefoon' },
+    { naam: 'aanvrager.email', label: 'E-mail aanvrager', soort: 'email' },
+    { naam: 'wensen.taal', label: 'Gewenste taal van de coördinator', soort: 'tekst' },
+    {
+      naam: 'wensen.geslacht',
+      label: 'Voorkeur geslacht coördinator',
+      soort: 'keuze',
+      keuzes: [
+        { waarde: 'vrouw', label: 'Vrouw' },
+        { waarde: 'man', label: 'Man' },
+        { waarde: 'geen voorkeur', label: 'Geen voorkeur' },
+      ],
+    },
+    { naam: 'wensen.cultureleAchtergrond', label: 'Culturele achtergrond coördinator', soort: 'tekst' },
+    { naam: 'wensen.toelichting', label: 'Toelichting bij de wensen', soort: 'lang' },
+  ];
+}
+
+async function aanvraagpagina(prisma: PrismaClient, g: Sessiegebruiker, stand?: Formulierstand): Promise<string> {
+  const velden = await aanvraagvelden(prisma);
+  const losseFouten = Object.entries(stand?.fouten ?? {}).filter(([veld]) => !velden.some((v) => v.naam === veld));
+  return pagina({
+    titel: 'Nieuwe aanvraag',
+    gebruiker: g,
+    children: (
+      <>
+        <nav aria-label="Kruimelpad">
+          <Link href="/">← Mijn overzicht</Link>
+        </nav>
+        {stand && <Melding soort="error">Niet alles is goed ingevuld; zie hieronder.</Melding>}
+        {losseFouten.map(([veld, tekst]) => (
+          <Melding soort="error">
+            {veld}: {tekst}
+          </Melding>
+        ))}
+        <Formulier actie="/aanvragen" sessie={g} label="Nieuwe aanvraag">
+          {velden.map((veld) => (
+            <Invoer veld={veld} stand={stand} />
+          ))}
+          <Knop>Aanvraag vastleggen</Knop>
+        </Formulier>
+      </>
+    ),
+  });
+}
+
+/** Errors on a page are pages too: in Dutch, with a way on. */
+const foutpagina: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const p = probleemVan(err);
+  if (p.status >= 500) console.error(`${req.method} ${req.path} failed:`, err);
+  const formulier = (err as { formulier?: boolean }).formulier;
+  const titel =
+    p.status === 404
+      ? 'Niet gevonden'
+      : formulier
+        ? 'Dit formulier is verlopen'
+        : p.status === 403
+          ? 'Geen toegang'
+          : p.status === 503
+            ? 'Even niet bereikbaar'
+            : 'Er ging iets mis';
+  const uitleg =
+    p.status === 404
+      ? 'Deze pagina bestaat niet, of valt buiten wat u mag zien.'
+      : formulier
+        ? 'Het formulier hoort niet (meer) bij uw aanmelding. Open de pagina opnieuw en probeer het nog eens.'
+        : p.uitleg.nl;
+  if (p.opnieuwNaSeconden !== undefined) res.set('Retry-After', String(p.opnieuwNaSeconden));
+  res
+    .status(p.status)
+    .type('html')
+    .send(
+      pagina({
+        titel,
+        gebruiker: req.sessie,
+        children: (
+          <>
+            <Alinea>{uitleg}</Alinea>
+            <Alinea>
+              <Link href="/">Naar mijn overzicht</Link>
+            </Alinea>
+          </>
+        ),
+      }),
+    );
+};

@@ -1,0 +1,178 @@
+// The start page: for each role, what needs her now, and her cases. Lists come from the
+// stored records within the account's reach (api/rechten.ts), never from the process.
+import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
+import { vastleggen } from '../api/audit';
+import { signalen } from '../api/dossier';
+import { mag, zaakBereik } from '../api/rechten';
+import { Fase } from '../workflows/contract';
+import { Alinea, Kop2, Link, Melding, pagina, tijdstip } from './opmaak';
+import type { Sessiegebruiker } from './sessies';
+import { FASENAAM, TERMIJNNAAM } from './woorden';
+
+const DAG = 24 * 60 * 60_000;
+type Regel = Zaak & { deelnemers: Array<{ rol: string; persoon: { naam: string } }> };
+
+/** Who the case is about, by first name only: enough to recognise, little to leak. */
+function wie(z: Regel, g: Sessiegebruiker): string {
+  const naam = z.deelnemers.find((d) => d.rol === 'hoofdpersoon')?.persoon.naam;
+  return naam && g.rol !== 'operations' ? naam.split(' ')[0]! : `Zaak van ${tijdstip(z.aangevraagdOp)}`;
+}
+
+function termijn(z: Zaak): string {
+  if (!z.termijnOp || z.fase === 'afgesloten') return '—';
+  const soort = TERMIJNNAAM[z.termijnSoort ?? ''] ?? z.termijnSoort ?? 'Termijn';
+  return `${soort}: ${tijdstip(z.termijnOp)}${z.termijnOp < new Date() ? ' (verstreken)' : ''}`;
+}
+
+/** Cases as a list of cards: readable on a phone, where a table of four columns is not. */
+function Zaaklijst({ bijschrift, zaken, g }: { bijschrift: string; zaken: Regel[]; g: Sessiegebruiker }) {
+  if (zaken.length === 0) return <Alinea>Geen.</Alinea>;
+  return (
+    <ul class="kring-zaken" aria-label={bijschrift}>
+      {zaken.map((z) => (
+        <li class="kring-zaak">
+          <a class="utrecht-link kring-zaaknaam" href={`/zaken/${z.id}`}>
+            {wie(z, g)}
+          </a>
+          {z.noodsituatie && <strong class="kring-nood"> Noodsituatie</strong>}
+          <div>
+            {FASENAAM[z.fase]} · {z.regio}
+          </div>
+          <div
+            class={z.termijnOp && z.termijnOp < new Date() && z.fase !== 'afgesloten' ? 'kring-verlopen' : undefined}
+          >
+            {termijn(z)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The cases among these with a signal nobody took up yet. */
+async function metOpenSignaal(prisma: PrismaClient, zaken: Regel[]): Promise<Regel[]> {
+  const open = await Promise.all(
+    zaken.map(async (z) => (await signalen(prisma, z.id)).some((s) => !s.opgepaktOp && !s.afgeslotenMetDeZaakOp)),
+  );
+  return zaken.filter((_, i) => open[i]);
+}
+
+const metNaam = {
+  deelnemers: { where: { rol: 'hoofdpersoon' }, include: { persoon: { select: { naam: true } } } },
+} as const;
+
+export async function startpagina(
+  prisma: PrismaClient,
+  g: Sessiegebruiker,
+  query: Record<string, unknown>,
+  gedaan?: string,
+): Promise<string> {
+  const bereik = zaakBereik(g, g.rol === 'coordinator');
+  const zoek = (where: Prisma.ZaakWhereInput, take = 50) =>
+    prisma.zaak.findMany({
+      where: { AND: [bereik, where] },
+      include: metNaam,
+      orderBy: [{ termijnOp: { sort: 'asc', nulls: 'last' } }, { aangevraagdOp: 'desc' }],
+      take,
+    }) as Promise<Regel[]>;
+  const nu = new Date();
+  const open = { fase: { not: 'afgesloten' as const } };
+  const fase = Fase.safeParse(query.fase).success ? (query.fase as Fase) : undefined;
+  const blokken: Array<{ titel: string; zaken: Regel[] }> = [];
+
+  if (g.rol === 'regiomanager') {
+    blokken.push(
+      {
+        titel: 'Nieuwe aanvragen: kies een coördinator',
+        zaken: await zoek({ fase: 'intake', coordinatorId: null, aangebodenAanId: null }),
+      },
+      { titel: 'Termijn verstreken', zaken: await zoek({ ...open, termijnOp: { lt: nu } }) },
+      {
+        titel: 'Termijn binnen twee dagen',
+        zaken: await zoek({ ...open, termijnOp: { gte: nu, lt: new Date(nu.getTime() + 2 * DAG) } }),
+      },
+      {
+        titel: 'Open meldingen "het gaat niet goed"',
+        zaken: await metOpenSignaal(prisma, await zoek({ ...open, gebeurtenissen: { some: { soort: 'signaal' } } })),
+      },
+      {
+        titel: 'Al twee weken niets gebeurd',
+        zaken: await zoek({ ...open, bijgewerktOp: { lt: new Date(nu.getTime() - 14 * DAG) } }),
+      },
+    );
+  }
+  if (g.rol === 'coordinator') {
+    blokken.push({
+      titel: 'Aangeboden: wilt u deze zaak?',
+      zaken: await zoek({ fase: 'intake', coordinatorId: null, aangebodenAanId: g.persoonId }),
+    });
+  }
+  const alle = await zoek(
+    fase ? { fase } : g.rol === 'operations' ? { fase: 'intake', coordinatorId: null } : open,
+    100,
+  );
+  const lijsttitel =
+    g.rol === 'operations'
+      ? 'Aanvragen zonder coördinator'
+      : g.rol === 'regiomanager'
+        ? 'De zaken van uw regio'
+        : 'Uw zaken';
+  await vastleggen(prisma, { actor: g.id, via: g.via }, 'zaken.gezocht', null, {
+    scherm: 'start',
+    aantal: alle.length + blokken.reduce((n, b) => n + b.zaken.length, 0),
+  });
+
+  return pagina({
+    titel: 'Mijn overzicht',
+    gebruiker: g,
+    children: (
+      <>
+        {gedaan && <Melding soort="ok">{gedaan}</Melding>}
+        {mag(g, 'zaak.aanvragen') && (
+          <Alinea>
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              href="/aanvragen"
+            >
+              Nieuwe aanvraag
+            </a>
+          </Alinea>
+        )}
+        {blokken.map((b) => (
+          <section>
+            <Kop2>{b.titel}</Kop2>
+            <Zaaklijst bijschrift={b.titel} zaken={b.zaken} g={g} />
+          </section>
+        ))}
+        {g.rol !== 'admin' && (
+          <section>
+            <Kop2>{lijsttitel}</Kop2>
+            <form method="get" action="/" class="kring-filter" aria-label="Filter op fase">
+              <label class="utrecht-form-label" for="fase">
+                Fase
+              </label>
+              <select class="utrecht-select utrecht-select--html-select" id="fase" name="fase">
+                <option value="">Alle open zaken</option>
+                {Fase.options.map((f) => (
+                  <option value={f} selected={f === fase}>
+                    {FASENAAM[f]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                Toon
+              </button>
+            </form>
+            <Zaaklijst bijschrift={lijsttitel} zaken={alle} g={g} />
+          </section>
+        )}
+        {g.rol === 'admin' && (
+          <Alinea>
+            Regio's en accounts beheert u nu nog via de API (<Link href="/docs">/docs</Link>) of{' '}
+            <code>npm run users</code>.
+          </Alinea>
+        )}
+      </>
+    ),
+  });
+}

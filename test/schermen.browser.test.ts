@@ -1,0 +1,247 @@
+// The staff screens in Debian's Chromium, each person with her own account and browser:
+// signing in by a link from the mail, a request through the form, an offer declined and one
+// accepted, contact recorded; what a role may not see is "not found"; a form without its
+// session's token is refused; a session ends. axe-core checks every page reached.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Database } from '../prisma/database';
+import { users } from '../launcher/gebruikers';
+import { testDatabase } from './support/omgeving';
+import { wereld, type Wereld } from './support/proces';
+import { binnen, startStack, type Stack } from './support/stack';
+
+const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
+const aanwezig = fs.existsSync(CHROMIUM);
+if (!aanwezig && process.env.KRING_BROWSER_TESTS === 'verplicht') {
+  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium, or set KRING_CHROMIUM`);
+}
+const metBrowser = aanwezig ? describe : describe.skip;
+if (!aanwezig) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+metBrowser('staff screens', () => {
+  let db: Database;
+  let stack: Stack;
+  let browser: Browser;
+  let w: Wereld;
+  const email: Record<'sanne' | 'monique' | 'anna' | 'bram' | 'petra', string> = {} as never;
+  const pagina: Record<string, Page> = {};
+  let zaakId: string;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32) });
+    w = await wereld(db.prisma);
+    const petra = await db.prisma.persoon.create({ data: { naam: 'Petra Vos', organisatie: 'Jeugdbescherming' } });
+    const eigen = crypto.randomUUID().slice(0, 8);
+    const accounts: Array<[keyof typeof email, string, string?]> = [
+      ['sanne', 'operations'],
+      ['monique', 'regiomanager', w.regiomanager],
+      ['anna', 'coordinator', w.coordinatoren.anna],
+      ['bram', 'coordinator', w.coordinatoren.bram],
+      ['petra', 'professional', petra.id],
+    ];
+    for (const [wie, rol, persoon] of accounts) {
+      email[wie] = `${wie}.${eigen}@kring.test`;
+      await users(db.prisma, ['add', email[wie], rol, ...(persoon ? ['--persoon', persoon] : [])]);
+    }
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+  }, 150_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await db?.close();
+  });
+
+  /** The newest sign-in link mailed to this address, as its addressee opens it. */
+  async function linkUitMail(aan: string, na: Set<string>): Promise<string> {
+    return binnen(30_000, async () => {
+      const map = path.join(stack.uitbus, 'email');
+      for (const bestand of fs.existsSync(map) ? fs.readdirSync(map) : []) {
+        if (na.has(bestand)) continue;
+        const mail = await simpleParser(fs.readFileSync(path.join(map, bestand)));
+        const ontvanger = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+        const link = /http:\/\/kring\.test(\/aanmelden\/[\w-]+)/.exec(mail.text ?? '')?.[1];
+        if (ontvanger?.text === aan && link) return `${stack.api}${link}`;
+      }
+      return undefined;
+    });
+  }
+
+  /** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
+  async function toegankelijk(page: Page) {
+    await page.addScriptTag({ content: AXE });
+    const overtredingen = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect({ pagina: page.url(), overtredingen }).toEqual({ pagina: page.url(), overtredingen: [] });
+  }
+
+  /** Signs in as this person in a browser of her own: email on the page, link from the mail, one press. */
+  async function aanmelden(wie: keyof typeof email): Promise<Page> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    // axe-core is injected by the test; the pages themselves allow no script.
+    await page.setBypassCSP(true);
+    await page.setViewport({ width: 360, height: 740 });
+    await page.goto(`${stack.api}/`);
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+    await toegankelijk(page);
+    const map = path.join(stack.uitbus, 'email');
+    const eerder = new Set(fs.existsSync(map) ? fs.readdirSync(map) : []);
+    await page.type('#veld-email', email[wie]);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.content()).toContain('aanmeldlink');
+    const link = await linkUitMail(email[wie], eerder);
+    await page.goto(link);
+    await toegankelijk(page);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/');
+    // The link was for once.
+    const nogmaals = await fetch(link, { method: 'POST', redirect: 'manual' });
+    expect(nogmaals.status).toBe(410);
+    pagina[wie] = page;
+    return page;
+  }
+
+  const tekst = (page: Page) => page.evaluate(() => document.body.innerText);
+  async function klik(page: Page, selector: string) {
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+    await toegankelijk(page);
+  }
+  /** Presses the button with exactly these words, and waits for the page it leads to. */
+  async function druk(page: Page, woorden: string) {
+    const i = await page.$$eval('button', (ks, w) => ks.findIndex((k) => k.textContent?.trim() === w), woorden);
+    if (i < 0) throw new Error(`no button "${woorden}" on ${page.url()}`);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate((i) => (document.querySelectorAll('button')[i] as HTMLButtonElement).click(), i),
+    ]);
+    await toegankelijk(page);
+  }
+
+  test('operations files a request through the form; what is missing is said next to its field', async () => {
+    const page = await aanmelden('sanne');
+    await klik(page, 'a[href="/aanvragen"]');
+    await druk(page, 'Aanvraag vastleggen');
+    expect(await page.$eval('#veld-hoofdpersoon-naam-fout', (e) => e.textContent)).toMatch(/verplicht/);
+    expect(await page.$eval('#veld-hoofdpersoon-naam', (e) => e.getAttribute('aria-invalid'))).toBe('true');
+
+    await page.select('#veld-regio', w.regio);
+    await page.type('#veld-hoofdpersoon-naam', 'Samira El Idrissi');
+    await page.type('#veld-hoofdpersoon-telefoon', '06 12345678');
+    await page.select('#veld-aanvrager-relatie', 'hoofdpersoon');
+    await page.type('#veld-vraag', 'Wat is er nodig zodat de kinderen veilig thuis kunnen wonen?');
+    await druk(page, 'Aanvraag vastleggen');
+    expect(await tekst(page)).toContain('De aanvraag is vastgelegd');
+    zaakId = new URL(page.url()).pathname.split('/')[2]!;
+    // Operations reads the summary: no name, no phone number.
+    expect(await tekst(page)).not.toContain('Samira');
+    expect(await tekst(page)).not.toContain('12345678');
+  });
+
+  test('the regiomanager offers the case by name; one coordinator declines, the next accepts and records contact', async () => {
+    const monique = await aanmelden('monique');
+    await toegankelijk(monique);
+    expect(await tekst(monique)).toContain('Nieuwe aanvragen: kies een coördinator');
+    await klik(monique, `a[href="/zaken/${zaakId}"]`);
+    // The matching runs in the process: the candidates come once it has.
+    await binnen(30_000, async () => {
+      await monique.reload();
+      return (await tekst(monique)).includes('Aanbieden aan Anna') ? true : undefined;
+    });
+    await druk(
+      monique,
+      (await monique.$$eval('button', (ks) => ks.map((k) => k.textContent!.trim()))).find((k) =>
+        k.startsWith('Aanbieden aan Anna'),
+      )!,
+    );
+    expect(await tekst(monique)).toContain('De zaak is aangeboden');
+
+    const anna = await aanmelden('anna');
+    expect(await tekst(anna)).toContain('Aangeboden: wilt u deze zaak?');
+    await klik(anna, `a[href="/zaken/${zaakId}"]`);
+    // Enough to decide; no contact details before she accepts.
+    expect(await tekst(anna)).toContain('Wat is er nodig zodat de kinderen veilig thuis kunnen wonen?');
+    expect(await tekst(anna)).not.toContain('12345678');
+    await anna.type('#veld-reden', 'Deze weken heb ik geen ruimte.');
+    await druk(anna, 'Ik wijs af');
+    expect(await tekst(anna)).toContain('Uw antwoord is doorgegeven');
+
+    // Declined: the process offers it to the next best at once; the regiomanager sees to whom.
+    await binnen(30_000, async () => {
+      await monique.goto(`${stack.api}/zaken/${zaakId}`);
+      return (await tekst(monique)).includes('Aangeboden aan Bram Coördinator') ? true : undefined;
+    });
+    await toegankelijk(monique);
+
+    const bram = await aanmelden('bram');
+    await klik(bram, `a[href="/zaken/${zaakId}"]`);
+    await druk(bram, 'Ik neem de zaak aan');
+    await binnen(30_000, async () => {
+      await bram.goto(`${stack.api}/zaken/${zaakId}`);
+      return (await tekst(bram)).includes('12345678') ? true : undefined;
+    });
+    await bram.click('details.kring-opdracht summary');
+    await druk(bram, 'Contact vastleggen');
+    expect(await tekst(bram)).toContain('Voorbereiding');
+  });
+
+  test('a professional opening a case she has no part in finds nothing', async () => {
+    const petra = await aanmelden('petra');
+    const antwoord = await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    expect(antwoord?.status()).toBe(404);
+    expect(await tekst(petra)).toContain('Niet gevonden');
+    await toegankelijk(petra);
+  });
+
+  test('a form without its session token is refused, and nothing happens', async () => {
+    const cookies = await pagina.bram!.browserContext().cookies();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const antwoord = await fetch(`${stack.api}/zaken/${zaakId}/vraag-vastleggen`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ vraag: 'Een andere vraag' }),
+      redirect: 'manual',
+    });
+    expect(antwoord.status).toBe(403);
+    expect(await antwoord.text()).toContain('Dit formulier is verlopen');
+    expect((await db.prisma.zaak.findUniqueOrThrow({ where: { id: zaakId } })).vraag).not.toBe('Een andere vraag');
+  });
+
+  test('a session ends when left idle, and on signing out', async () => {
+    const anna = pagina.anna!;
+    const sessies = await db.prisma.sessie.findMany({ where: { gebruiker: { naam: email.anna } } });
+    await db.prisma.sessie.updateMany({
+      where: { id: { in: sessies.map((s) => s.id) } },
+      data: { laatstGebruiktOp: new Date(Date.now() - 3 * 60 * 60_000) },
+    });
+    await anna.goto(`${stack.api}/zaken/${zaakId}`);
+    expect(new URL(anna.url()).pathname).toBe('/aanmelden');
+    expect(new URL(anna.url()).searchParams.get('naar')).toBe(`/zaken/${zaakId}`);
+
+    const bram = pagina.bram!;
+    await druk(bram, 'Afmelden');
+    await bram.goto(`${stack.api}/`);
+    expect(new URL(bram.url()).pathname).toBe('/aanmelden');
+  });
+});
