@@ -18,6 +18,8 @@ async function main(): Promise<void> {
 
   // The migrator reads its SQL beside the compiled code.
   fs.cpSync(path.join(ROOT, 'prisma', 'migrations'), path.join(DIST, 'prisma', 'migrations'), { recursive: true });
+  // And the screens their own style sheet.
+  fs.cpSync(path.join(ROOT, 'schermen', 'kring.css'), path.join(DIST, 'schermen', 'kring.css'));
 
   const { code } = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows') });
   fs.writeFileSync(path.join(DIST, 'workflow-bundle.js'), code);

@@ -167,10 +167,20 @@ async function opdracht(prisma: PrismaClient, args: string[], nu: Date, proces?:
         where: { gebruikerId: g.id, ingetrokkenOp: null },
         data: { ingetrokkenOp: nu },
       });
-      await prisma.auditEvent.create({
-        data: { actor: 'beheer', actie: 'token.ingetrokken', details: { gebruiker: g.id, count } },
+      // Her browsers too: a lost phone is signed out, an unused sign-in link stops working.
+      const sessies = await prisma.sessie.updateMany({
+        where: { gebruikerId: g.id, beeindigdOp: null },
+        data: { beeindigdOp: nu },
       });
-      return `${count} sleutel(s) van ${g.naam} ingetrokken`;
+      await prisma.aanmeldlink.updateMany({ where: { gebruikerId: g.id, gebruiktOp: null }, data: { verlooptOp: nu } });
+      await prisma.auditEvent.create({
+        data: {
+          actor: 'beheer',
+          actie: 'token.ingetrokken',
+          details: { gebruiker: g.id, count, sessies: sessies.count },
+        },
+      });
+      return `${count} sleutel(s) van ${g.naam} ingetrokken, ${sessies.count} sessie(s) beëindigd`;
     }
     case 'block': {
       const g = rest[0] && (await prisma.gebruiker.findUnique({ where: { naam: rest[0] } }));

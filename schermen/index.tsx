@@ -30,10 +30,10 @@ export interface SchermDeps {
   publicBaseUrl: string;
 }
 
-const MODULES = path.resolve(__dirname, '..', 'node_modules');
+// Served by kring itself from its npm packages: no CDN.
 const STIJLEN: Record<string, string> = {
-  'thema.css': path.join(MODULES, '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
-  'componenten.css': path.join(MODULES, '@utrecht/component-library-css/dist/index.css'),
+  'thema.css': require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
+  'componenten.css': require.resolve('@utrecht/component-library-css/dist/index.css'),
   'kring.css': path.join(__dirname, 'kring.css'),
 };
 
@@ -51,30 +51,36 @@ export function schermenRouter(deps: SchermDeps): Router {
   const router = Router();
 
   router.get('/stijl/:bestand', (req, res, next) => {
-    const bestand = STIJLEN[req.params.bestand];
-    if (!bestand) return next();
+    if (!Object.hasOwn(STIJLEN, req.params.bestand)) return next();
+    const bestand = STIJLEN[req.params.bestand]!;
     res.set('Cache-Control', 'public, max-age=3600');
     res.sendFile(bestand);
   });
 
-  const schermpaden = ['/', '/aanmelden', '/afmelden', '/aanvragen', '/zaken'];
-  router.use(
-    schermpaden,
+  // Only the screens' own addresses: everything else (the API, its 404 and 405) is left alone.
+  const scherm = Router();
+  router.use((req, res, next) => (isSchermpad(req.path) ? scherm(req, res, next) : next()));
+  scherm.use(
     paginakoppen,
     cookieParser(),
     express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }),
     sessie(prisma),
     geenNulTekens,
   );
-  router.use(aanmeldRouter(deps));
 
-  // A form of a signed-in person must carry her session's form token (CSRF).
-  router.post(['/afmelden', '/aanvragen', '/zaken/*pad'], (req, _res, next) => {
+  // A form of a signed-in person must carry her session's form token (CSRF); signing in takes
+  // no form from another site (a forged sign-in would put her in someone else's account).
+  scherm.post(['/afmelden', '/aanvragen', '/zaken/*pad'], (req, _res, next) => {
     if (req.sessie && !formulierSleutelKlopt(req.sessie, req.body?._formulier)) {
       throw Object.assign(verboden(), { formulier: true });
     }
     next();
   });
+  scherm.post(['/aanmelden', '/aanmelden/:token'], (req, _res, next) => {
+    if (req.get('Sec-Fetch-Site') === 'cross-site') throw Object.assign(verboden(), { formulier: true });
+    next();
+  });
+  scherm.use(aanmeldRouter(deps));
 
   /** The signed-in person; otherwise to the sign-in page, coming back here after. */
   const aangemeld: RequestHandler = (req, res, next) => {
@@ -84,17 +90,20 @@ export function schermenRouter(deps: SchermDeps): Router {
   };
   const ik = (req: Request) => req.sessie as Sessiegebruiker;
 
-  router.get('/', aangemeld, async (req, res) => {
-    const gedaan = typeof req.query.gedaan === 'string' ? GEDAAN[req.query.gedaan] : undefined;
+  scherm.get('/', aangemeld, async (req, res) => {
+    const gedaan =
+      typeof req.query.gedaan === 'string' && Object.hasOwn(GEDAAN, req.query.gedaan)
+        ? GEDAAN[req.query.gedaan]
+        : undefined;
     res.type('html').send(await startpagina(prisma, ik(req), req.query, gedaan));
   });
 
-  router.get('/aanvragen', aangemeld, async (req, res) => {
+  scherm.get('/aanvragen', aangemeld, async (req, res) => {
     if (!mag(ik(req), 'zaak.aanvragen')) throw verboden();
     res.type('html').send(await aanvraagpagina(prisma, ik(req)));
   });
 
-  router.post('/aanvragen', aangemeld, async (req, res) => {
+  scherm.post('/aanvragen', aangemeld, async (req, res) => {
     const g = ik(req);
     if (!mag(g, 'zaak.aanvragen')) throw verboden();
     const velden = await aanvraagvelden(prisma);
@@ -103,7 +112,7 @@ export function schermenRouter(deps: SchermDeps): Router {
     if (aanvrager?.relatie === 'hoofdpersoon') body.aanvrager = { relatie: 'hoofdpersoon' };
     try {
       const aanvraag = valideer(ZaakAanvraag, body);
-      const sleutel = typeof req.body._sleutel === 'string' ? req.body._sleutel : undefined;
+      const sleutel = schermsleutel(req.body._sleutel);
       const { zaak } = await zaakAanvragen(deps, g, { actor: g.id, via: g.via }, aanvraag, sleutel);
       res.redirect(303, `/zaken/${zaak.id}?gedaan=aanvraag`);
     } catch (err) {
@@ -116,32 +125,32 @@ export function schermenRouter(deps: SchermDeps): Router {
     }
   });
 
-  router.get('/zaken/:id', aangemeld, async (req, res) => {
+  scherm.get('/zaken/:id', aangemeld, async (req, res) => {
     const d = await laden(prisma, deps.proces, ik(req), String(req.params.id));
-    const gedaan = typeof req.query.gedaan === 'string' ? GEDAAN[req.query.gedaan] : undefined;
+    const gedaan =
+      typeof req.query.gedaan === 'string' && Object.hasOwn(GEDAAN, req.query.gedaan)
+        ? GEDAAN[req.query.gedaan]
+        : undefined;
     res.type('html').send(zaakpagina(d, ik(req), { gedaan }));
   });
 
-  router.get('/zaken/:id/tijdlijn', aangemeld, async (req, res) => {
+  scherm.get('/zaken/:id/tijdlijn', aangemeld, async (req, res) => {
     res.type('html').send(await tijdlijnpagina(prisma, ik(req), String(req.params.id)));
   });
 
-  router.post('/zaken/:id/:opdracht', aangemeld, async (req, res) => {
+  scherm.post('/zaken/:id/:opdracht', aangemeld, async (req, res) => {
     const g = ik(req);
     const naam = (Object.keys(API_OPDRACHTEN) as Accountopdracht[]).find(
       (n) => padVan(n) === String(req.params.opdracht),
     );
     const formulier = naam && FORMULIEREN[naam];
     if (!naam || !formulier) throw verboden();
-    const d = await laden(prisma, deps.proces, g, String(req.params.id));
+    const d = await laden(prisma, deps.proces, g, String(req.params.id), false);
     const velden = formulier.velden(formuliercontextVan(d, g));
     let body = naarBody(velden, req.body);
     if (formulier.naBody) body = formulier.naBody(body, formuliercontextVan(d, g));
     // A form posted twice (a double tap, a reload) is one command.
-    const sleutel =
-      typeof req.body._sleutel === 'string' && /^[\w-]{8,64}$/.test(req.body._sleutel)
-        ? `scherm-${req.body._sleutel}`
-        : undefined;
+    const sleutel = schermsleutel(req.body._sleutel);
     try {
       await opdrachtGeven(deps, g, { actor: g.id, via: g.via }, { zaakId: d.zaak.id, naam, body, sleutel });
       // A declined offer leaves her reach: she goes back to her overview.
@@ -156,7 +165,21 @@ export function schermenRouter(deps: SchermDeps): Router {
       if (p.status >= 500 && p.soort !== 'onbereikbaar') throw err;
       if (p.status === 404 || p.status === 403) throw err;
       const opnieuw = await laden(prisma, deps.proces, g, String(req.params.id));
-      const stand = p.soort === 'ongeldige-invoer' ? standVan(req.body, p.fouten) : standVan(req.body, []);
+      // Invalid input: a new try is a new command. Anything else (a time-out): it may have come
+      // through, so the next press keeps the key and is the same command.
+      const stand =
+        p.soort === 'ongeldige-invoer'
+          ? standVan(req.body, p.fouten)
+          : {
+              ...standVan(req.body, []),
+              sleutel: typeof req.body._sleutel === 'string' ? req.body._sleutel : undefined,
+            };
+      const weigering =
+        p.soort === 'ongeldige-invoer'
+          ? 'Niet alles is goed ingevuld; zie hieronder.'
+          : p.soort === 'onbereikbaar'
+            ? 'kring kon het proces nu niet bereiken. Uw invoer staat er nog: druk zo nog eens op de knop; het wordt maar één keer uitgevoerd.'
+            : p.uitleg.nl;
       res
         .status(p.status)
         .type('html')
@@ -164,15 +187,23 @@ export function schermenRouter(deps: SchermDeps): Router {
           zaakpagina(opnieuw, g, {
             opdracht: naam,
             stand,
-            weigering: p.soort === 'ongeldige-invoer' ? 'Niet alles is goed ingevuld; zie hieronder.' : p.uitleg.nl,
+            weigering,
           }),
         );
     }
   });
 
-  router.use(schermpaden, foutpagina);
+  scherm.use(foutpagina);
   return router;
 }
+
+/** A form's own key (made with the page), as the process's command key; nothing else passes. */
+function schermsleutel(waarde: unknown): string | undefined {
+  return typeof waarde === 'string' && /^[\w-]{8,64}$/.test(waarde) ? `scherm-${waarde}` : undefined;
+}
+
+const isSchermpad = (p: string) =>
+  p === '/' || /^\/(aanmelden|afmelden|aanvragen)(\/|$)/.test(p) || p.startsWith('/zaken/');
 
 const padVan = (naam: string) => naam.replace(/[A-Z]/g, (h) => `-${h.toLowerCase()}`);
 

@@ -195,7 +195,7 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
         verplicht: true,
         keuzes: c.datumvoorstellen.filter((d) => d.open).map((d) => ({ waarde: d.id, label: d.label })),
       },
-      ...(c.professionals.length && c.kring.every((d) => d.persoonId !== c.ik || d.rol !== 'professional')
+      ...(c.professionals.length && !c.professionals.some((p) => p.waarde === c.ik)
         ? [
             {
               naam: 'professionalId',

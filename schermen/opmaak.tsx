@@ -81,13 +81,15 @@ export function Formulier(props: {
   sessie?: Sessiegebruiker;
   children: ComponentChildren;
   label?: string;
+  /** Kept from a try that may have come through (a time-out): trying again is the same command. */
+  sleutel?: string;
 }) {
   return (
     // novalidate: kring checks and explains in words next to the field, the same for every browser.
     <form method="post" action={props.actie} class="kring-formulier" aria-label={props.label} novalidate>
       {props.sessie && <input type="hidden" name="_formulier" value={props.sessie.formulierSleutel} />}
       {/* Posted twice (a double tap, a reload), a form is one command. */}
-      {props.sessie && <input type="hidden" name="_sleutel" value={crypto.randomUUID()} />}
+      {props.sessie && <input type="hidden" name="_sleutel" value={props.sleutel ?? crypto.randomUUID()} />}
       {props.children}
     </form>
   );

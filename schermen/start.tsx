@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
 import { vastleggen } from '../api/audit';
 import { signalen } from '../api/dossier';
-import { mag, zaakBereik } from '../api/rechten';
+import { inzage, mag, zaakBereik } from '../api/rechten';
 import { Fase } from '../workflows/contract';
 import { Alinea, Kop2, Link, Melding, pagina, tijdstip } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
@@ -12,10 +12,14 @@ import { FASENAAM, TERMIJNNAAM } from './woorden';
 const DAG = 24 * 60 * 60_000;
 type Regel = Zaak & { deelnemers: Array<{ rol: string; persoon: { naam: string } }> };
 
-/** Who the case is about, by first name only: enough to recognise, little to leak. */
+/**
+ * Who the case is about, by first name: only for those who read the whole case (not on an
+ * offer, not for operations or a professional, as in the API).
+ */
 function wie(z: Regel, g: Sessiegebruiker): string {
   const naam = z.deelnemers.find((d) => d.rol === 'hoofdpersoon')?.persoon.naam;
-  return naam && g.rol !== 'operations' ? naam.split(' ')[0]! : `Zaak van ${tijdstip(z.aangevraagdOp)}`;
+  const volledig = inzage(g) === 'volledig' && (g.rol !== 'coordinator' || z.coordinatorId === g.persoonId);
+  return naam && volledig ? naam.split(' ')[0]! : `Zaak van ${tijdstip(z.aangevraagdOp)}`;
 }
 
 function termijn(z: Zaak): string {

@@ -38,6 +38,8 @@ export interface Veld {
 export interface Formulierstand {
   waarden: Record<string, string | string[]>;
   fouten: Record<string, string>;
+  /** The key of the try that did not come through: the next try is the same command. */
+  sleutel?: string;
 }
 
 const LEEG: Formulierstand = { waarden: {}, fouten: {} };

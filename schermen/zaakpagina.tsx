@@ -28,7 +28,8 @@ type Db = PrismaClient;
 type Dossier = Awaited<ReturnType<typeof laden>>;
 
 /** The case and everything the viewer may read of it; each part read goes in the audit trail. */
-export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, zaakId: string) {
+/** `inzien` false: only to build a form's choices, nobody sees the page (nothing to audit). */
+export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, zaakId: string, inzien = true) {
   const zaak: Zaakrecord | null = await prisma.zaak.findFirst({
     where: dezeZaak(g, zaakId, g.rol === 'coordinator'),
     include: metDeelnemers,
@@ -36,7 +37,9 @@ export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, 
   if (!zaak) throw zaakNietGevonden();
   const wie: Wie = { actor: g.id, via: g.via };
   const aanbod = g.rol === 'coordinator' && zaak.coordinatorId !== g.persoonId;
-  await vastleggen(prisma, wie, 'zaak.ingezien', zaak.id, { inzage: aanbod ? 'aanbod' : inzage(g), scherm: true });
+  if (inzien) {
+    await vastleggen(prisma, wie, 'zaak.ingezien', zaak.id, { inzage: aanbod ? 'aanbod' : inzage(g), scherm: true });
+  }
   const status = await proces.status(zaak.id).catch((err) => {
     if (err instanceof ProcesOnbereikbaar) return undefined;
     throw err;
@@ -44,7 +47,7 @@ export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, 
   const prof = g.rol === 'professional' ? g.persoonId! : undefined;
   const lees = async <T,>(onderdeel: string, handeling: Parameters<typeof mag>[1], f: () => Promise<T>) => {
     if (aanbod || !mag(g, handeling)) return undefined;
-    await vastleggen(prisma, wie, `${onderdeel}.ingezien`, zaak.id, { scherm: true });
+    if (inzien) await vastleggen(prisma, wie, `${onderdeel}.ingezien`, zaak.id, { scherm: true });
     return f();
   };
   const volledig = inzage(g) === 'volledig' && !aanbod;
@@ -131,7 +134,7 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
   const hoofdpersoon = zaak.deelnemers.find((x) => x.rol === 'hoofdpersoon')?.persoon;
   const titel = d.aanbod
     ? 'Aanbod: een nieuwe zaak'
-    : hoofdpersoon && g.rol !== 'operations'
+    : hoofdpersoon && inzage(g) === 'volledig'
       ? `Zaak van ${hoofdpersoon.naam.split(' ')[0]}`
       : 'Zaak';
   const formulieren = (Object.keys(FORMULIEREN) as Accountopdracht[]).filter(
@@ -149,13 +152,23 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
         </nav>
         {na.gedaan && <Melding soort="ok">{na.gedaan}</Melding>}
         {na.weigering && <Melding soort="error">{na.weigering}</Melding>}
+        {na.opdracht &&
+          Object.entries(na.stand?.fouten ?? {})
+            .filter(([veld]) => !FORMULIEREN[na.opdracht!]!.velden(c).some((v) => v.naam === veld))
+            .map(([veld, tekst]) => (
+              <Melding soort="error">
+                {veld}: {tekst}
+              </Melding>
+            ))}
         {!d.status && (
           <Melding soort="warning">Het proces antwoordt nu niet; fase en termijn zijn zoals laatst bekend.</Melding>
         )}
         <Gegevens
           rijen={[
             ['Fase', FASENAAM[c.fase]],
-            ...(c.deel ? ([['Deel van de conferentie', c.deel]] as Array<[string, string]>) : []),
+            ...(c.deel && inzage(g) === 'volledig'
+              ? ([['Deel van de conferentie', c.deel]] as Array<[string, string]>)
+              : []),
             ['Regio', zaak.regio],
             ['Noodsituatie', zaak.noodsituatie ? 'Ja' : 'Nee'],
             ['Aangevraagd', tijdstip(zaak.aangevraagdOp)],
@@ -211,7 +224,7 @@ function Opdracht(p: {
   return (
     <details class="kring-opdracht" open={p.stand !== undefined}>
       <summary>{f.titel}</summary>
-      <Formulier actie={`/zaken/${p.zaakId}/${pad(p.naam)}`} sessie={p.g} label={f.titel}>
+      <Formulier actie={`/zaken/${p.zaakId}/${pad(p.naam)}`} sessie={p.g} label={f.titel} sleutel={p.stand?.sleutel}>
         {f.uitleg && <Alinea>{f.uitleg}</Alinea>}
         {f.velden(p.c).map((veld) => (
           <Invoer veld={veld} stand={p.stand} />
@@ -319,9 +332,11 @@ function Dossierdelen({ d, g }: { d: Dossier; g: Sessiegebruiker }) {
   const volledig = inzage(g) === 'volledig';
   return (
     <>
-      <Sectie id="vraag" titel="De vraag">
-        <Alinea>{zaak.vraag ?? 'Nog niet vastgelegd.'}</Alinea>
-      </Sectie>
+      {inzage(g) !== 'samenvatting' && (
+        <Sectie id="vraag" titel="De vraag">
+          <Alinea>{zaak.vraag ?? 'Nog niet vastgelegd.'}</Alinea>
+        </Sectie>
+      )}
       {volledig && hoofd && (
         <Sectie id="hoofdpersoon" titel="Hoofdpersoon">
           <Gegevens

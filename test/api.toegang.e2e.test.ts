@@ -135,7 +135,9 @@ test('without a token, with a wrong one, an expired or a revoked one: 401', asyn
     where: { hash: tokenHash(ingetrokken) },
     include: { gebruiker: true },
   });
-  expect(await users(db.prisma, ['revoke', gebruiker.naam])).toBe(`1 sleutel(s) van ${gebruiker.naam} ingetrokken`);
+  expect(await users(db.prisma, ['revoke', gebruiker.naam])).toBe(
+    `1 sleutel(s) van ${gebruiker.naam} ingetrokken, 0 sessie(s) beëindigd`,
+  );
   const antwoord = await vraag(url, { token: ingetrokken });
   expect(antwoord.status).toBe(401);
   expect(antwoord.body.detail).toBe('Dit token is onbekend, verlopen of ingetrokken.');
