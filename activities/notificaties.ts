@@ -12,7 +12,7 @@ import { Geweigerd, PermanenteFout, type Verzender } from './verzenders';
 export interface NotificatieDeps {
   prisma: PrismaClient;
   verzender: Verzender;
-  /** Where staff open a case: `${publicBaseUrl}/cases/${id}`. */
+  /** Where staff open a case: its page, `${publicBaseUrl}/zaken/${id}` (signed out: sign in, then there). */
   publicBaseUrl: string;
 }
 
@@ -122,7 +122,7 @@ export function createNotificatieActivities({ prisma, verzender, publicBaseUrl }
       : null;
     const gegevens: Gegevens = {
       zaakRef: zaakId.slice(0, 8).toUpperCase(),
-      link: `${publicBaseUrl}/cases/${zaakId}`,
+      link: `${publicBaseUrl}/zaken/${zaakId}`,
       regio: zaak.regio,
       nood: zaak.noodsituatie,
       coordinator: contactpersoon?.naam ?? 'Eigen Kracht',

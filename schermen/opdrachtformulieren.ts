@@ -1,7 +1,8 @@
 // Each command of the process as a form on the case page: its words, its fields (people,
 // dates and forms picked from the case, never typed as ids), and when it is offered. The
 // process still decides: a form shown at the wrong moment gets the process's own reason.
-import type { Fase } from '../workflows/contract';
+import { WettelijkeRol, type Fase } from '../workflows/contract';
+import { WETTELIJK } from './woorden';
 import type { Accountopdracht } from '../api/opdrachten';
 import type { Keuze, Veld } from './velden';
 
@@ -24,6 +25,10 @@ export interface Formuliercontext {
   wachtOpMijnToetsing: boolean;
   herzieningWacht: boolean;
   bevestigdeDatum: boolean;
+  /** The circle's plan met every condition at the conference. */
+  planAanvaard: boolean;
+  /** The agreed evaluation date has come. */
+  evaluatieBereikt: boolean;
 }
 
 export interface Opdrachtformulier {
@@ -123,6 +128,12 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
           { waarde: 'netwerk', label: 'Netwerk (familie, vrienden, buren)' },
           { waarde: 'professional', label: 'Professional' },
         ],
+      },
+      {
+        naam: 'wettelijkeRol',
+        label: 'Wettelijke rol (een professional die voorwaarden stelt)',
+        soort: 'keuze',
+        keuzes: WettelijkeRol.options.map((r) => ({ waarde: r, label: WETTELIJK[r] ?? r })),
       },
       { naam: 'relatie', label: 'Relatie tot de hoofdpersoon', soort: 'tekst' },
       { naam: 'persoon.telefoon', label: 'Telefoonnummer', soort: 'telefoon' },
@@ -344,7 +355,7 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
       { naam: 'eersteVoortgangsgesprek', label: 'Eerste voortgangsgesprek', soort: 'moment', verplicht: true },
       { naam: 'evaluatie', label: 'Evaluatie', soort: 'moment', verplicht: true },
     ],
-    wanneer: fase('conferentie', 'uitvoering'),
+    wanneer: (c) => c.fase === 'conferentie' && c.planAanvaard,
   },
   vervolgVastleggen: {
     titel: 'Vervolg na vier weken',
@@ -404,7 +415,7 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
       { naam: 'kringAkkoord', label: 'Is de kring akkoord om af te ronden?', soort: 'janee', verplicht: true },
       { naam: 'nieuweDatum', label: 'Anders: nieuwe evaluatiedatum', soort: 'moment' },
     ],
-    wanneer: fase('uitvoering'),
+    wanneer: (c) => c.fase === 'uitvoering' && c.evaluatieBereikt,
   },
   afsluiten: {
     titel: 'De zaak afsluiten',

@@ -154,7 +154,8 @@ export function Gegevens(props: { rijen: Array<[string, ComponentChildren]> }) {
 
 export function Tabel(props: { bijschrift: string; koppen: string[]; rijen: ComponentChildren[][] }) {
   return (
-    <div class="kring-tabel">
+    // Scrolls sideways when wide: a keyboard must reach it too.
+    <div class="kring-tabel" role="region" aria-label={props.bijschrift} tabindex={0}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class="utrecht-table__caption kring-verborgen">{props.bijschrift}</caption>
         <thead class="utrecht-table__header">

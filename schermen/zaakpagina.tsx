@@ -102,11 +102,14 @@ export function formuliercontext(d: Dossier, g: Sessiegebruiker): Formulierconte
       label: tijdstip(v.op),
       open: v.status === 'voorgesteld',
     })),
-    eigenFormulieren: d.eigenFormulieren.map((f) => ({
-      id: f.id,
-      label: `Versie ${f.versie} (${f.voorwaarden.length} voorwaarden)`,
-      gepubliceerd: f.status === 'gepubliceerd',
-    })),
+    // A concept is what a refused submission left: nothing to publish.
+    eigenFormulieren: d.eigenFormulieren
+      .filter((f) => f.status !== 'concept')
+      .map((f) => ({
+        id: f.id,
+        label: `Versie ${f.versie} (${f.voorwaarden.length} voorwaarden)`,
+        gepubliceerd: f.status === 'gepubliceerd',
+      })),
     eigenVoorwaarden: (gepubliceerd?.voorwaarden ?? []).map((v) => ({ nummer: v.nummer, tekst: v.tekst })),
     openSignalen: (d.signalen ?? [])
       .filter((x) => !x.opgepaktOp && !x.afgeslotenMetDeZaakOp)
@@ -117,6 +120,8 @@ export function formuliercontext(d: Dossier, g: Sessiegebruiker): Formulierconte
         (s?.uitvoering.herziening?.wachtOpToetsing ?? []).includes(g.persoonId)),
     herzieningWacht: s?.uitvoering.herziening !== undefined,
     bevestigdeDatum: s?.voorbereiding.bevestigd !== undefined,
+    planAanvaard: s?.conferentie.geaccepteerdOp !== undefined,
+    evaluatieBereikt: d.zaak.evaluatieOp !== null && d.zaak.evaluatieOp <= new Date(),
   };
 }
 
@@ -166,7 +171,7 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
         <Gegevens
           rijen={[
             ['Fase', FASENAAM[c.fase]],
-            ...(c.deel && inzage(g) === 'volledig'
+            ...(c.deel && c.fase === 'conferentie' && inzage(g) === 'volledig'
               ? ([['Deel van de conferentie', c.deel]] as Array<[string, string]>)
               : []),
             ['Regio', zaak.regio],

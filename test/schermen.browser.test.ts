@@ -9,6 +9,7 @@ import { simpleParser } from 'mailparser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Database } from '../prisma/database';
 import { users } from '../launcher/gebruikers';
+import { alsLokaalMoment } from '../schermen/velden';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { binnen, startStack, type Stack } from './support/stack';
@@ -36,8 +37,11 @@ metBrowser('staff screens', () => {
     db = await testDatabase();
     stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32) });
     w = await wereld(db.prisma);
-    const petra = await db.prisma.persoon.create({ data: { naam: 'Petra Vos', organisatie: 'Jeugdbescherming' } });
     const eigen = crypto.randomUUID().slice(0, 8);
+    // The professional kring knows by her address: added to a case, she is this same person.
+    const petra = await db.prisma.persoon.create({
+      data: { naam: 'Petra Vos', organisatie: 'Jeugdbescherming', email: `petra.${eigen}@kring.test` },
+    });
     const accounts: Array<[keyof typeof email, string, string?]> = [
       ['sanne', 'operations'],
       ['monique', 'regiomanager', w.regiomanager],
@@ -97,13 +101,13 @@ metBrowser('staff screens', () => {
   }
 
   /** Signs in as this person in a browser of her own: email on the page, link from the mail, one press. */
-  async function aanmelden(wie: keyof typeof email): Promise<Page> {
+  async function aanmelden(wie: keyof typeof email, naar = '/'): Promise<Page> {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     // axe-core is injected by the test; the pages themselves allow no script.
     await page.setBypassCSP(true);
     await page.setViewport({ width: 360, height: 740 });
-    await page.goto(`${stack.api}/`);
+    await page.goto(`${stack.api}${naar}`);
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
     await toegankelijk(page);
     const map = path.join(stack.uitbus, 'email');
@@ -115,7 +119,8 @@ metBrowser('staff screens', () => {
     await page.goto(link);
     await toegankelijk(page);
     await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
-    expect(new URL(page.url()).pathname).toBe('/');
+    // Where she was going: a page from a staff email opens after signing in.
+    expect(new URL(page.url()).pathname).toBe(naar);
     // The link was for once.
     const nogmaals = await fetch(link, { method: 'POST', redirect: 'manual' });
     expect(nogmaals.status).toBe(410);
@@ -214,6 +219,172 @@ metBrowser('staff screens', () => {
     await toegankelijk(petra);
   });
 
+  /**
+   * Fills in the form with this title and sends it: text by field name, a select by its value
+   * or the words of its option, yes/no as "true"/"false", a list of boxes by their labels.
+   * The page it leads to must say it was done; otherwise the test says what the page said.
+   */
+  async function formulier(page: Page, titel: string, velden: Record<string, string | string[]> = {}) {
+    await page.evaluate(
+      (titel, velden) => {
+        const form = document.querySelector<HTMLFormElement>(`form[aria-label="${titel}"]`);
+        if (!form)
+          throw new Error(`no form "${titel}" on ${location.pathname}: ${document.body.innerText.slice(0, 2000)}`);
+        for (const [naam, waarde] of Object.entries(velden)) {
+          const elementen = Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${naam}"]`));
+          if (elementen.length === 0) throw new Error(`form "${titel}" has no field ${naam}`);
+          const [eerste] = elementen;
+          const labelVan = (e: Element) => document.querySelector(`label[for="${e.id}"]`)?.textContent ?? '';
+          if (eerste!.type === 'radio') {
+            elementen.find((e) => e.value === waarde)!.checked = true;
+          } else if (eerste!.type === 'checkbox') {
+            for (const e of elementen) e.checked = (waarde as string[]).some((w) => labelVan(e).includes(w));
+          } else if (eerste!.tagName === 'SELECT') {
+            const select = eerste as unknown as HTMLSelectElement;
+            const opties = Array.from(select.options);
+            // "#1": the first real choice (after "Kies …").
+            const optie =
+              waarde === '#1'
+                ? opties.find((o) => o.value !== '')
+                : opties.find((o) => o.value === waarde || o.text.includes(waarde as string));
+            if (!optie) throw new Error(`${naam}: no option ${waarde} in ${opties.map((o) => o.text)}`);
+            select.value = optie.value;
+          } else {
+            eerste!.value = waarde as string;
+          }
+        }
+        form.requestSubmit();
+      },
+      titel,
+      velden,
+    );
+    await page.waitForNavigation();
+    const na = await tekst(page);
+    if (!/Gedaan|doorgegeven|aangeboden/.test(na)) throw new Error(`${titel}: ${na.slice(0, 3000)}`);
+    await toegankelijk(page);
+  }
+
+  /** A moment some minutes ago, as a datetime-local field in Amsterdam takes it. */
+  const geleden = (minuten: number) => alsLokaalMoment(new Date(Date.now() - minuten * 60_000));
+
+  /** A moment so many days ahead, as a datetime-local field takes it. */
+  const over = (dagen: number) => {
+    const d = new Date(Date.now() + dagen * 24 * 3_600_000);
+    return `${d.toISOString().slice(0, 10)}T19:00`;
+  };
+
+  test('the case walked on through the screens: conditions, the conference, an unmet condition, the plan, a signal, a revised plan, closure', async () => {
+    const bram = pagina.bram!;
+    const petra = pagina.petra!;
+    const monique = pagina.monique!;
+    const open = () => bram.goto(`${stack.api}/zaken/${zaakId}`);
+    await open();
+    await formulier(bram, 'De vraag', { vraag: 'Wat is er nodig zodat de kinderen veilig thuis kunnen wonen?' });
+    await formulier(bram, 'Iemand aan de kring toevoegen', {
+      'persoon.naam': 'Petra Vos',
+      rol: 'professional',
+      wettelijkeRol: 'jeugdbescherming',
+      'persoon.email': email.petra,
+      'persoon.organisatie': 'Jeugdbescherming',
+    });
+    await formulier(bram, 'Iemand aan de kring toevoegen', {
+      'persoon.naam': 'Tante Yasmina',
+      rol: 'netwerk',
+      relatie: 'tante',
+      voorgesteldDoor: 'Samira',
+    });
+    // The suggestion is on the circle, by name.
+    expect(await tekst(bram)).toMatch(/Tante Yasmina[\s\S]*Samira El Idrissi/);
+    await formulier(bram, 'Uitnodiging of bezoek bijwerken', {
+      persoonId: 'Tante Yasmina',
+      uitnodiging: 'uitgenodigd',
+      bezoek: 'bezocht',
+    });
+
+    // Petra's own case now: her conditions, published.
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    expect(await tekst(petra)).not.toContain('12345678');
+    await formulier(petra, 'Uw zorgen en voorwaarden', {
+      zorgen: 'Er is geweld in huis geweest.',
+      'voorwaarden[0]': 'De kinderen wonen op een plek zonder geweld.',
+    });
+    await formulier(petra, 'Voorwaarden zichtbaar maken', { formulierId: 'Versie 1' });
+
+    await open();
+    await formulier(bram, 'Een datum voorstellen', { op: over(10) });
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    await formulier(petra, 'Beschikbaarheid op een voorgestelde datum', { voorstelId: '#1', beschikbaar: 'true' });
+    await open();
+    expect(await tekst(bram)).toContain('Petra Vos: kan');
+    await formulier(bram, 'De datum bevestigen', { voorstelId: '#1' });
+    await formulier(bram, 'De kring is compleet', { compleet: 'true' });
+    await formulier(bram, 'De conferentie begint');
+    await formulier(bram, 'Aanwezig in het informatiedeel', { professionalId: 'Petra', aanwezig: 'true' });
+    await formulier(bram, 'Besloten tijd');
+    await formulier(bram, 'Het plan van de familie', {
+      'acties[0].wat': 'De kinderen slapen bij oma als het thuis onrustig is',
+      'acties[0].wie': 'Oma',
+      [`hulpvraag.${(await db.prisma.persoon.findFirstOrThrow({ where: { email: email.petra } })).id}`]:
+        'Begeleid vader naar de verslavingszorg.',
+    });
+
+    // Petra: the condition is not met, with her reason; the family goes back into besloten tijd.
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    expect(await tekst(petra)).toContain('Begeleid vader naar de verslavingszorg.');
+    await formulier(petra, 'Het plan toetsen aan uw voorwaarden', {
+      'oordelen[0].voldaan': 'false',
+      'oordelen[0].reden': 'Waar de kinderen wonen als vader terugkomt, staat er niet in.',
+    });
+    await open();
+    expect(await tekst(bram)).toContain('Niet voldaan');
+    await formulier(bram, 'Het plan van de familie', {
+      'acties[0].wat': 'De kinderen wonen bij oma tot vader drie maanden zonder incident is',
+      'acties[0].wie': 'Oma en vader',
+    });
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    await formulier(petra, 'Het plan toetsen aan uw voorwaarden', {
+      'oordelen[0].voldaan': 'true',
+      'oordelen[0].reden': 'Zo is het veilig.',
+    });
+    await open();
+    await formulier(bram, 'Afspraken bij het plan', {
+      aangewezen: ['Tante Yasmina'],
+      eersteVoortgangsgesprek: over(42),
+      evaluatie: over(180),
+    });
+    expect(await tekst(bram)).toContain('Uitvoering van het plan');
+
+    // "Het gaat niet goed" from Petra; the regiomanager sees it waiting.
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    await formulier(petra, 'Het gaat niet goed', { notitie: 'Vader is weer thuis.' });
+    await monique.goto(`${stack.api}/`);
+    expect(await tekst(monique)).toMatch(/Open meldingen "het gaat niet goed"\s*Samira/);
+
+    // The circle meets again, with a revised plan that Petra checks.
+    await open();
+    await formulier(bram, 'De kring kwam opnieuw bijeen', {
+      op: geleden(1),
+      aanwezigen: ['Samira', 'Tante Yasmina'],
+      signaalId: 'Petra',
+      'herzienPlan.acties[0].wat': 'Vader woont bij zijn broer; de kinderen blijven thuis met moeder',
+      'herzienPlan.acties[0].wie': 'Vader',
+    });
+    await petra.goto(`${stack.api}/zaken/${zaakId}`);
+    await formulier(petra, 'Het plan toetsen aan uw voorwaarden', {
+      'oordelen[0].voldaan': 'true',
+      'oordelen[0].reden': 'Ook zo is het veilig.',
+    });
+    await open();
+    expect(await tekst(bram)).toMatch(/Versie 3 \(geaccepteerd\) — geldt nu/);
+    // The evaluation is months away; the regiomanager may close earlier, with a reason.
+    expect(await tekst(bram)).not.toContain('De evaluatie');
+
+    await monique.goto(`${stack.api}/zaken/${zaakId}`);
+    await formulier(monique, 'De zaak afsluiten', { reden: 'Het plan werkt; de kring is akkoord.' });
+    expect(await tekst(monique)).toContain('Het plan werkt; de kring is akkoord.');
+    expect((await db.prisma.zaak.findUniqueOrThrow({ where: { id: zaakId } })).fase).toBe('afgesloten');
+  });
+
   test('a form without its session token is refused, and nothing happens', async () => {
     const cookies = await pagina.bram!.browserContext().cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -238,6 +409,10 @@ metBrowser('staff screens', () => {
     await anna.goto(`${stack.api}/zaken/${zaakId}`);
     expect(new URL(anna.url()).pathname).toBe('/aanmelden');
     expect(new URL(anna.url()).searchParams.get('naar')).toBe(`/zaken/${zaakId}`);
+
+    // A staff email's link, opened signed out: sign in, and the case page is there.
+    const monique = await aanmelden('monique', `/zaken/${zaakId}`);
+    expect(await tekst(monique)).toContain('Afgesloten');
 
     const bram = pagina.bram!;
     await druk(bram, 'Afmelden');
