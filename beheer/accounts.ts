@@ -134,14 +134,16 @@ function uitnodigingstekst(
         onderwerp: 'Your account for kring',
         tekst:
           `Dear ${naam},\n\nYou are invited to kring, the case management of Eigen Kracht conferences, as ${ROLNAAM[rol].en}.\n` +
-          `Your personal token (valid until ${datum}):\n\n${token}\n\n` +
+          `Sign in to the screens at ${apiUrl}/aanmelden with this email address; kring mails you a link.\n` +
+          `For the API, your personal token (valid until ${datum}):\n\n${token}\n\n` +
           `Keep it to yourself. Use it as "Authorization: Bearer …"; the API is described at ${apiUrl}/docs.`,
       }
     : {
         onderwerp: 'Uw account voor kring',
         tekst:
           `Beste ${naam},\n\nU bent uitgenodigd voor kring, het zaakbeheer van Eigen Kracht-conferenties, als ${ROLNAAM[rol].nl}.\n` +
-          `Uw persoonlijke sleutel (geldig tot ${datum}):\n\n${token}\n\n` +
+          `Aanmelden in de schermen: ${apiUrl}/aanmelden, met dit e-mailadres; kring mailt u een link.\n` +
+          `Voor de API uw persoonlijke sleutel (geldig tot ${datum}):\n\n${token}\n\n` +
           `Deel hem met niemand. Gebruik hem als "Authorization: Bearer …"; de API staat beschreven op ${apiUrl}/docs.`,
       };
 }

@@ -19,7 +19,10 @@ export const CoordinatorProfiel = z.strictObject({
     .strictObject({ van: z.iso.date(), tot: z.iso.date() })
     // JSON Schema cannot compare two fields; the document says it in words.
     .meta({ description: 'Van en tot zijn beide inbegrepen; tot ligt niet voor van.' })
-    .refine((a) => a.van <= a.tot, { message: 'tot ligt niet voor van | tot is not before van', path: ['tot'] })
+    .refine((a) => a.van <= a.tot, {
+      message: 'ligt vóór de eerste dag (van) | is before the first day (van)',
+      path: ['tot'],
+    })
     .optional(),
   maxZaken: z.int().min(1).max(20).default(3),
   /** Persons she knows privately; absent: as they were (a new profile: none). */

@@ -15,6 +15,7 @@ import { dezeZaak, mag } from '../api/rechten';
 import { geenNulTekens, valideer } from '../api/validatie';
 import { zaakAanvragen } from '../api/zaken';
 import { aanmeldRouter } from './aanmelden';
+import { beheerschermRouter } from './beheer';
 import { FORMULIEREN } from './opdrachtformulieren';
 import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
@@ -70,7 +71,7 @@ export function schermenRouter(deps: SchermDeps): Router {
 
   // A form of a signed-in person must carry her session's form token (CSRF); signing in takes
   // no form from another site (a forged sign-in would put her in someone else's account).
-  scherm.post(['/afmelden', '/aanvragen', '/zaken/*pad'], (req, _res, next) => {
+  scherm.post(['/afmelden', '/aanvragen', '/zaken/*pad', '/beheer/*pad'], (req, _res, next) => {
     if (req.sessie && !formulierSleutelKlopt(req.sessie, req.body?._formulier)) {
       throw Object.assign(verboden(), { formulier: true });
     }
@@ -89,6 +90,8 @@ export function schermenRouter(deps: SchermDeps): Router {
     res.redirect(303, `/aanmelden?naar=${encodeURIComponent(naar)}`);
   };
   const ik = (req: Request) => req.sessie as Sessiegebruiker;
+
+  scherm.use(['/beheer'], aangemeld, beheerschermRouter(deps));
 
   scherm.get('/', aangemeld, async (req, res) => {
     const gedaan =
@@ -203,7 +206,7 @@ function schermsleutel(waarde: unknown): string | undefined {
 }
 
 const isSchermpad = (p: string) =>
-  p === '/' || /^\/(aanmelden|afmelden|aanvragen)(\/|$)/.test(p) || p.startsWith('/zaken/');
+  p === '/' || /^\/(aanmelden|afmelden|aanvragen|beheer)(\/|$)/.test(p) || p.startsWith('/zaken/');
 
 const padVan = (naam: string) => naam.replace(/[A-Z]/g, (h) => `-${h.toLowerCase()}`);
 

@@ -35,9 +35,14 @@ function Zaaklijst({ bijschrift, zaken, g }: { bijschrift: string; zaken: Regel[
     <ul class="kring-zaken" aria-label={bijschrift}>
       {zaken.map((z) => (
         <li class="kring-zaak">
-          <a class="utrecht-link kring-zaaknaam" href={`/zaken/${z.id}`}>
-            {wie(z, g)}
-          </a>
+          {/* The administrator sets kring up; she reads no case. */}
+          {g.rol === 'admin' ? (
+            <span class="kring-zaaknaam">{wie(z, g)}</span>
+          ) : (
+            <a class="utrecht-link kring-zaaknaam" href={`/zaken/${z.id}`}>
+              {wie(z, g)}
+            </a>
+          )}
           {z.noodsituatie && <strong class="kring-nood"> Noodsituatie</strong>}
           <div>
             {FASENAAM[z.fase]} · {z.regio}
@@ -59,6 +64,26 @@ async function metOpenSignaal(prisma: PrismaClient, zaken: Regel[]): Promise<Reg
     zaken.map(async (z) => (await signalen(prisma, z.id)).some((s) => !s.opgepaktOp && !s.afgeslotenMetDeZaakOp)),
   );
   return zaken.filter((_, i) => open[i]);
+}
+
+/**
+ * A case by what people have at hand: the reference in its messages (the first eight
+ * characters of its id), or the main person's name or phone number.
+ */
+function zoekterm(term: string): Prisma.ZaakWhereInput {
+  const cijfers = term.replace(/\D/g, '');
+  const of: Prisma.ZaakWhereInput[] = [
+    { deelnemers: { some: { rol: 'hoofdpersoon', persoon: { naam: { contains: term, mode: 'insensitive' } } } } },
+  ];
+  if (/^[0-9a-f]{8}$/i.test(term)) {
+    const ref = term.toLowerCase();
+    of.push({ id: { gte: `${ref}-0000-0000-0000-000000000000`, lte: `${ref}-ffff-ffff-ffff-ffffffffffff` } });
+  }
+  // The last nine digits: 06 12345678 and +31 6 12345678 are the same number.
+  if (cijfers.length >= 6) {
+    of.push({ deelnemers: { some: { rol: 'hoofdpersoon', persoon: { telefoon: { endsWith: cijfers.slice(-9) } } } } });
+  }
+  return { OR: of };
 }
 
 const metNaam = {
@@ -90,6 +115,14 @@ export async function startpagina(
         titel: 'Nieuwe aanvragen: kies een coördinator',
         zaken: await zoek({ fase: 'intake', coordinatorId: null, aangebodenAanId: null }),
       },
+      {
+        titel: 'Aanbod afgewezen: de volgende kreeg het aangeboden',
+        zaken: await zoek({
+          fase: 'intake',
+          coordinatorId: null,
+          gebeurtenissen: { some: { soort: 'coordinator.afgewezen' } },
+        }),
+      },
       { titel: 'Termijn verstreken', zaken: await zoek({ ...open, termijnOp: { lt: nu } }) },
       {
         titel: 'Termijn binnen twee dagen',
@@ -111,12 +144,29 @@ export async function startpagina(
       zaken: await zoek({ fase: 'intake', coordinatorId: null, aangebodenAanId: g.persoonId }),
     });
   }
+  // Open cases of a region nobody manages: operations and the administrator see them (no names).
+  const nietToegewezen = mag(g, 'niet-toegewezen')
+    ? ((await prisma.zaak.findMany({
+        where: { fase: { not: 'afgesloten' }, deelnemers: { none: { rol: 'regiomanager' } } },
+        include: metNaam,
+        orderBy: { aangevraagdOp: 'asc' },
+        take: 200,
+      })) as Regel[])
+    : undefined;
+  const gezocht = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, 100) : '';
   const alle = await zoek(
-    fase ? { fase } : g.rol === 'operations' ? { fase: 'intake', coordinatorId: null } : open,
+    gezocht
+      ? zoekterm(gezocht)
+      : fase
+        ? { fase }
+        : g.rol === 'operations'
+          ? { fase: 'intake', coordinatorId: null }
+          : open,
     100,
   );
-  const lijsttitel =
-    g.rol === 'operations'
+  const lijsttitel = gezocht
+    ? `Gevonden bij "${gezocht}"`
+    : g.rol === 'operations'
       ? 'Aanvragen zonder coördinator'
       : g.rol === 'regiomanager'
         ? 'De zaken van uw regio'
@@ -132,6 +182,13 @@ export async function startpagina(
     children: (
       <>
         {gedaan && <Melding soort="ok">{gedaan}</Melding>}
+        {(mag(g, 'accounts.uitnodigen') || mag(g, 'coordinatoren')) && (
+          <Alinea>
+            <Link href="/beheer">
+              {g.rol === 'admin' ? "Accounts, regio's en coördinatoren" : 'Coördinatoren van uw regio'}
+            </Link>
+          </Alinea>
+        )}
         {mag(g, 'zaak.aanvragen') && (
           <Alinea>
             <a
@@ -151,6 +208,21 @@ export async function startpagina(
         {g.rol !== 'admin' && (
           <section>
             <Kop2>{lijsttitel}</Kop2>
+            <form method="get" action="/" class="kring-filter" role="search" aria-label="Zoek een zaak">
+              <label class="utrecht-form-label" for="zoek">
+                Zaaknummer, naam of telefoonnummer van de hoofdpersoon
+              </label>
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input"
+                id="zoek"
+                name="zoek"
+                type="search"
+                value={gezocht}
+              />
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                Zoek
+              </button>
+            </form>
             <form method="get" action="/" class="kring-filter" aria-label="Filter op fase">
               <label class="utrecht-form-label" for="fase">
                 Fase
@@ -170,11 +242,11 @@ export async function startpagina(
             <Zaaklijst bijschrift={lijsttitel} zaken={alle} g={g} />
           </section>
         )}
-        {g.rol === 'admin' && (
-          <Alinea>
-            Regio's en accounts beheert u nu nog via de API (<Link href="/docs">/docs</Link>) of{' '}
-            <code>npm run users</code>.
-          </Alinea>
+        {nietToegewezen && (
+          <section>
+            <Kop2>Zonder regiomanager: wie pakt ze op?</Kop2>
+            <Zaaklijst bijschrift="Zaken zonder regiomanager" zaken={nietToegewezen} g={g} />
+          </section>
         )}
       </>
     ),

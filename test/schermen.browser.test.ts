@@ -29,7 +29,7 @@ metBrowser('staff screens', () => {
   let stack: Stack;
   let browser: Browser;
   let w: Wereld;
-  const email: Record<'sanne' | 'monique' | 'anna' | 'bram' | 'petra', string> = {} as never;
+  const email: Record<'sanne' | 'monique' | 'anna' | 'bram' | 'petra' | 'beheer', string> = {} as never;
   const pagina: Record<string, Page> = {};
   let zaakId: string;
 
@@ -48,6 +48,7 @@ metBrowser('staff screens', () => {
       ['anna', 'coordinator', w.coordinatoren.anna],
       ['bram', 'coordinator', w.coordinatoren.bram],
       ['petra', 'professional', petra.id],
+      ['beheer', 'admin'],
     ];
     for (const [wie, rol, persoon] of accounts) {
       email[wie] = `${wie}.${eigen}@kring.test`;
@@ -162,6 +163,61 @@ metBrowser('staff screens', () => {
     // Operations reads the summary: no name, no phone number.
     expect(await tekst(page)).not.toContain('Samira');
     expect(await tekst(page)).not.toContain('12345678');
+    // Found again by the number as people write it, and by the reference in the messages.
+    for (const term of ['+31 6 1234 5678', zaakId.slice(0, 8).toUpperCase()]) {
+      await page.goto(`${stack.api}/?zoek=${encodeURIComponent(term)}`);
+      expect({ term, gevonden: (await page.$(`a[href="/zaken/${zaakId}"]`)) !== null }).toEqual({
+        term,
+        gevonden: true,
+      });
+    }
+    await toegankelijk(page);
+  });
+
+  test('the administrator invites a coordinator; the regiomanager gives her a profile, and she is in the pool', async () => {
+    const beheer = await aanmelden('beheer');
+    await klik(beheer, 'a[href="/beheer"]');
+    const dewi = `dewi.${crypto.randomUUID().slice(0, 8)}@kring.test`;
+    await formulier(
+      beheer,
+      'Uitnodigen',
+      { naam: 'Dewi Coördinator', email: dewi, rol: 'coordinator' },
+      'De uitnodiging is verstuurd',
+    );
+    // The invitation says where to sign in.
+    const map = path.join(stack.uitbus, 'email');
+    const uitnodiging = await binnen(30_000, async () => {
+      for (const bestand of fs.readdirSync(map)) {
+        const mail = await simpleParser(fs.readFileSync(path.join(map, bestand)));
+        if ((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === dewi) return mail.text;
+      }
+      return undefined;
+    });
+    expect(uitnodiging).toContain('http://kring.test/aanmelden');
+
+    const monique = await aanmelden('monique');
+    await klik(monique, 'a[href="/beheer"]');
+    // A period away that ends before it starts is said next to the field.
+    await formulier(
+      monique,
+      'Profiel van Dewi Coördinator',
+      {
+        regios: [w.regio],
+        talen: 'Nederlands, Indonesisch',
+        'afwezig.van': '2027-02-10',
+        'afwezig.tot': '2027-02-01',
+        maxZaken: '2',
+      },
+      'voldoet niet aan de regels',
+    );
+    expect(await monique.$eval('#veld-afwezig-tot-fout', (e) => e.textContent)).toBe('Ligt vóór de eerste dag (van).');
+    await formulier(
+      monique,
+      'Profiel van Dewi Coördinator',
+      { regios: [w.regio], talen: 'Nederlands, Indonesisch', 'afwezig.van': '', 'afwezig.tot': '', maxZaken: '2' },
+      'Het profiel is bijgewerkt',
+    );
+    expect(await tekst(monique)).toContain('Dewi Coördinator: Nederlands, Indonesisch · 0 van 2 zaken');
   });
 
   test('the regiomanager offers the case by name; one coordinator declines, the next accepts and records contact', async () => {
@@ -224,7 +280,12 @@ metBrowser('staff screens', () => {
    * or the words of its option, yes/no as "true"/"false", a list of boxes by their labels.
    * The page it leads to must say it was done; otherwise the test says what the page said.
    */
-  async function formulier(page: Page, titel: string, velden: Record<string, string | string[]> = {}) {
+  async function formulier(
+    page: Page,
+    titel: string,
+    velden: Record<string, string | string[]> = {},
+    verwacht: string | RegExp = /Gedaan|doorgegeven|aangeboden/,
+  ) {
     await page.evaluate(
       (titel, velden) => {
         const form = document.querySelector<HTMLFormElement>(`form[aria-label="${titel}"]`);
@@ -260,7 +321,8 @@ metBrowser('staff screens', () => {
     );
     await page.waitForNavigation();
     const na = await tekst(page);
-    if (!/Gedaan|doorgegeven|aangeboden/.test(na)) throw new Error(`${titel}: ${na.slice(0, 3000)}`);
+    const gelukt = typeof verwacht === 'string' ? na.includes(verwacht) : verwacht.test(na);
+    if (!gelukt) throw new Error(`${titel}: ${na.slice(0, 3000)}`);
     await toegankelijk(page);
   }
 

@@ -1,0 +1,434 @@
+// Setting kring up from the screens: the administrator's accounts and regions, the
+// regiomanager's coordinator pool. The same functions as the setup API (beheer/), the same
+// rules (api/rechten.ts), every change audited there.
+import { Router, type Request, type Response } from 'express';
+import type { PrismaClient } from '@prisma/client';
+import type { Verzender } from '../activities/verzenders';
+import {
+  accounts,
+  blokkeren,
+  CoordinatorProfiel,
+  coordinatoren,
+  coordinatorZetten,
+  NieuweRegio,
+  regioMaken,
+  regioOpheffen,
+  regios,
+  Regiomanagers,
+  regiomanagersZetten,
+  Uitnodiging,
+  uitnodigen,
+} from '../beheer';
+import type { Zaakproces } from '../zaakproces';
+import { mag } from '../api/rechten';
+import { probleemVan, type Fout } from '../api/problem';
+import { verboden } from '../api/toegang';
+import { valideer } from '../api/validatie';
+import { Alinea, Formulier, Kop2, Knop, Link, Melding, pagina, Tabel, ROLNAAM } from './opmaak';
+import type { Sessiegebruiker } from './sessies';
+import { Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+
+export interface BeheerschermDeps {
+  prisma: PrismaClient;
+  proces: Zaakproces;
+  verzender?: Pick<Verzender, 'email'>;
+  publicBaseUrl: string;
+}
+
+/** After a form: what to say, and the form again with what to fix. */
+interface Na {
+  gedaan?: string;
+  fout?: string;
+  formulier?: string;
+  stand?: Formulierstand;
+}
+
+const ROLKEUZES = (Object.keys(ROLNAAM) as Array<keyof typeof ROLNAAM>).map((r) => ({ waarde: r, label: ROLNAAM[r] }));
+const regels = (tekst: unknown) =>
+  typeof tekst === 'string'
+    ? tekst
+        .split(/[\n,]/)
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : [];
+
+const uitnodigvelden = (admin: boolean): Veld[] => [
+  { naam: 'naam', label: 'Naam', soort: 'tekst', verplicht: true },
+  { naam: 'email', label: 'E-mailadres', soort: 'email', verplicht: true },
+  ...(admin
+    ? [{ naam: 'rol', label: 'Rol', soort: 'keuze' as const, verplicht: true, keuzes: ROLKEUZES }]
+    : [{ naam: 'rol', label: 'Rol', soort: 'verborgen' as const, waarde: 'coordinator' }]),
+  { naam: 'telefoon', label: 'Telefoonnummer', soort: 'telefoon' },
+  {
+    naam: 'taal',
+    label: 'Taal',
+    soort: 'keuze',
+    verplicht: true,
+    waarde: 'nl',
+    keuzes: [
+      { waarde: 'nl', label: 'Nederlands' },
+      { waarde: 'en', label: 'Engels' },
+    ],
+  },
+];
+
+function profielvelden(regioKeuzes: string[]): Veld[] {
+  return [
+    {
+      naam: 'regios',
+      label: "Regio's",
+      soort: 'meer',
+      verplicht: true,
+      keuzes: regioKeuzes.map((r) => ({ waarde: r, label: r })),
+    },
+    { naam: 'talen', label: 'Talen (met komma’s)', soort: 'tekst', verplicht: true },
+    {
+      naam: 'geslacht',
+      label: 'Geslacht',
+      soort: 'keuze',
+      keuzes: ['vrouw', 'man', 'anders'].map((g) => ({ waarde: g, label: g })),
+    },
+    { naam: 'achtergronden', label: 'Culturele achtergronden (met komma’s)', soort: 'tekst' },
+    { naam: 'beschikbaar', label: 'Beschikbaar voor nieuwe zaken', soort: 'vinkje' },
+    { naam: 'afwezig.van', label: 'Afwezig van', soort: 'datum' },
+    { naam: 'afwezig.tot', label: 'Afwezig tot en met', soort: 'datum' },
+    { naam: 'maxZaken', label: 'Hoogstens zoveel zaken tegelijk', soort: 'getal', verplicht: true },
+  ];
+}
+
+/** What was posted, and each error next to its field. */
+function standVan(body: Record<string, unknown>, fouten: Fout[]): Formulierstand {
+  const waarden = Object.fromEntries(
+    Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
+  ) as Formulierstand['waarden'];
+  const perVeld: Record<string, string> = {};
+  for (const f of fouten) {
+    const tekst = f.melding.nl.startsWith(`${f.veld} `) ? f.melding.nl.slice(f.veld.length + 1) : f.melding.nl;
+    perVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
+  }
+  return { waarden, fouten: perVeld };
+}
+
+export function beheerschermRouter(deps: BeheerschermDeps): Router {
+  const { prisma, proces } = deps;
+  const router = Router();
+  const ik = (req: Request) => req.sessie as Sessiegebruiker;
+  const wie = (g: Sessiegebruiker) => ({ actor: g.id, via: g.via });
+
+  async function toon(res: Response, g: Sessiegebruiker, na: Na = {}, status = 200) {
+    res
+      .status(status)
+      .type('html')
+      .send(await beheerpagina(prisma, g, na));
+  }
+
+  /** Runs a change from a form; refused, the page comes back with the reason and the form as filled in. */
+  async function wijziging(
+    req: Request,
+    res: Response,
+    formulier: string,
+    gedaan: string,
+    doe: () => Promise<unknown>,
+  ) {
+    const g = ik(req);
+    try {
+      await doe();
+      await toon(res, g, { gedaan });
+    } catch (err) {
+      const p = probleemVan(err);
+      if (p.status >= 500 || p.status === 403) throw err;
+      await toon(res, g, { fout: p.uitleg.nl, formulier, stand: standVan(req.body, p.fouten) }, p.status);
+    }
+  }
+
+  router.get('/', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'accounts.uitnodigen') && !mag(g, 'coordinatoren')) throw verboden();
+    await toon(res, g);
+  });
+
+  router.post('/uitnodigen', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'accounts.uitnodigen')) throw verboden();
+    await wijziging(req, res, 'uitnodigen', 'De uitnodiging is verstuurd.', async () => {
+      const invoer = valideer(Uitnodiging, naarBody(uitnodigvelden(g.rol === 'admin'), req.body));
+      if (g.rol !== 'admin' && invoer.rol !== 'coordinator') throw verboden();
+      await uitnodigen(
+        prisma,
+        wie(g),
+        invoer,
+        deps.verzender && { verzender: deps.verzender, apiUrl: deps.publicBaseUrl },
+      );
+    });
+  });
+
+  router.post('/accounts/:id/blokkeren', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'accounts.blokkeren')) throw verboden();
+    await wijziging(req, res, 'accounts', 'Het account werkt niet meer.', () =>
+      blokkeren(prisma, wie(g), String(req.params.id), proces),
+    );
+  });
+
+  router.post('/regios', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'regios.beheer')) throw verboden();
+    await wijziging(req, res, 'regio', 'De regio is aangemaakt.', async () => {
+      const invoer = valideer(NieuweRegio, {
+        naam: req.body.naam,
+        gemeenten: regels(req.body.gemeenten),
+        regiomanagers: [req.body.regiomanagers ?? []].flat(),
+      });
+      await regioMaken(prisma, wie(g), invoer);
+      if (invoer.regiomanagers.length)
+        await regiomanagersZetten(prisma, wie(g), invoer.naam, invoer.regiomanagers, proces);
+    });
+  });
+
+  router.post('/regios/:naam/regiomanagers', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'regios.beheer')) throw verboden();
+    const naam = String(req.params.naam);
+    await wijziging(
+      req,
+      res,
+      `regio:${naam}`,
+      `Regio ${naam} is overgedragen; haar open zaken weten het.`,
+      async () => {
+        const { regiomanagers } = valideer(Regiomanagers, { regiomanagers: [req.body.regiomanagers ?? []].flat() });
+        await regiomanagersZetten(prisma, wie(g), naam, regiomanagers, proces);
+      },
+    );
+  });
+
+  router.post('/regios/:naam/opheffen', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'regios.beheer')) throw verboden();
+    const naam = String(req.params.naam);
+    await wijziging(req, res, `regio:${naam}`, `Regio ${naam} is opgeheven.`, () =>
+      regioOpheffen(prisma, wie(g), naam),
+    );
+  });
+
+  router.post('/coordinatoren/:persoonId', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'coordinatoren')) throw verboden();
+    const persoonId = String(req.params.persoonId);
+    await wijziging(req, res, `coordinator:${persoonId}`, 'Het profiel is bijgewerkt.', async () => {
+      const body = naarBody(profielvelden(await regioKeuzes(prisma, g)), req.body);
+      const profiel = valideer(CoordinatorProfiel, {
+        ...body,
+        talen: regels(body.talen),
+        achtergronden: regels(body.achtergronden),
+        ...(body.afwezig && Object.keys(body.afwezig).length ? {} : { afwezig: undefined }),
+      });
+      await coordinatorZetten(prisma, wie(g), persoonId, profiel, g.rol === 'admin' ? undefined : g.regios);
+    });
+  });
+
+  return router;
+}
+
+async function regioKeuzes(prisma: PrismaClient, g: Sessiegebruiker): Promise<string[]> {
+  if (g.rol !== 'admin') return g.regios;
+  return (await prisma.regio.findMany({ where: { opgehevenOp: null }, orderBy: { naam: 'asc' } })).map((r) => r.naam);
+}
+
+async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): Promise<string> {
+  const admin = g.rol === 'admin';
+  const stand = (formulier: string) => (na.formulier === formulier ? na.stand : undefined);
+  const alleRegios = admin ? await regios(prisma) : [];
+  const accountlijst = admin ? await accounts(prisma) : [];
+  const regiomanagerKeuzes = admin
+    ? (
+        await prisma.gebruiker.findMany({
+          where: { rol: 'regiomanager', geblokkeerdOp: null, persoonId: { not: null } },
+          orderBy: { naam: 'asc' },
+        })
+      ).map((a) => ({ waarde: a.persoonId!, label: a.naam }))
+    : [];
+  const pool = mag(g, 'coordinatoren') ? await coordinatoren(prisma, admin ? undefined : g.regios) : [];
+  // Invited, but not yet in any pool: the profile makes her one of the candidates.
+  const zonderProfiel = mag(g, 'coordinatoren')
+    ? await prisma.persoon.findMany({
+        where: {
+          id: {
+            in: (
+              await prisma.gebruiker.findMany({
+                where: { rol: 'coordinator', geblokkeerdOp: null, persoonId: { not: null } },
+                select: { persoonId: true },
+              })
+            ).map((a) => a.persoonId!),
+          },
+          coordinator: null,
+        },
+        orderBy: { naam: 'asc' },
+      })
+    : [];
+  const keuzes = await regioKeuzes(prisma, g);
+
+  return pagina({
+    titel: admin ? 'Beheer' : 'Coördinatoren van uw regio',
+    gebruiker: g,
+    children: (
+      <>
+        <nav aria-label="Kruimelpad">
+          <Link href="/">← Mijn overzicht</Link>
+        </nav>
+        {na.gedaan && <Melding soort="ok">{na.gedaan}</Melding>}
+        {na.fout && <Melding soort="error">{na.fout}</Melding>}
+
+        <section aria-labelledby="uitnodigen">
+          <Kop2 id="uitnodigen">{admin ? 'Een collega uitnodigen' : 'Een coördinator uitnodigen'}</Kop2>
+          <Alinea>kring maakt de persoon en het account, en mailt de uitnodiging met een aanmeldlink.</Alinea>
+          <Formulier actie="/beheer/uitnodigen" sessie={g} label="Uitnodigen">
+            {uitnodigvelden(admin).map((v) => (
+              <Invoer veld={v} stand={stand('uitnodigen')} />
+            ))}
+            <Knop>Uitnodigen</Knop>
+          </Formulier>
+        </section>
+
+        {admin && (
+          <section aria-labelledby="accounts">
+            <Kop2 id="accounts">Accounts</Kop2>
+            <Tabel
+              bijschrift="Accounts"
+              koppen={['Account', 'Rol', 'Stand', '']}
+              rijen={accountlijst.map((a) => [
+                a.naam,
+                ROLNAAM[a.rol],
+                a.geblokkeerd ? 'Geblokkeerd' : 'Werkt',
+                a.geblokkeerd ? (
+                  '—'
+                ) : (
+                  <Formulier actie={`/beheer/accounts/${a.id}/blokkeren`} sessie={g} label={`${a.naam} blokkeren`}>
+                    <Knop soort="secondary">Blokkeren</Knop>
+                  </Formulier>
+                ),
+              ])}
+            />
+          </section>
+        )}
+
+        {admin && (
+          <section aria-labelledby="regios">
+            <Kop2 id="regios">Regio's</Kop2>
+            {alleRegios
+              .filter((r) => !r.opgehevenOp)
+              .map((r) => (
+                <details class="kring-opdracht" open={na.formulier === `regio:${r.naam}`}>
+                  <summary>
+                    {r.naam}: {r.regiomanagers.map((m) => m.naam).join(', ') || 'geen regiomanager'} · {r.openZaken}{' '}
+                    open zaken
+                  </summary>
+                  <Alinea>Gemeenten: {r.gemeenten.join(', ') || '—'}</Alinea>
+                  <Formulier
+                    actie={`/beheer/regios/${encodeURIComponent(r.naam)}/regiomanagers`}
+                    sessie={g}
+                    label={`Regiomanagers van ${r.naam}`}
+                  >
+                    <Invoer
+                      veld={{
+                        naam: 'regiomanagers',
+                        label: 'Regiomanagers',
+                        soort: 'meer',
+                        verplicht: true,
+                        keuzes: regiomanagerKeuzes,
+                      }}
+                      stand={
+                        stand(`regio:${r.naam}`) ?? {
+                          waarden: { regiomanagers: r.regiomanagers.map((m) => m.persoonId) },
+                          fouten: {},
+                        }
+                      }
+                    />
+                    <Knop soort="secondary">Regiomanagers opslaan</Knop>
+                  </Formulier>
+                  <Formulier
+                    actie={`/beheer/regios/${encodeURIComponent(r.naam)}/opheffen`}
+                    sessie={g}
+                    label={`${r.naam} opheffen`}
+                  >
+                    <Knop soort="secondary">Regio opheffen</Knop>
+                  </Formulier>
+                </details>
+              ))}
+            <Formulier actie="/beheer/regios" sessie={g} label="Nieuwe regio">
+              <Invoer
+                veld={{ naam: 'naam', label: 'Naam van de nieuwe regio', soort: 'tekst', verplicht: true }}
+                stand={stand('regio')}
+              />
+              <Invoer
+                veld={{ naam: 'gemeenten', label: 'Gemeenten die financieren (één per regel)', soort: 'lang' }}
+                stand={stand('regio')}
+              />
+              <Invoer
+                veld={{ naam: 'regiomanagers', label: 'Regiomanagers', soort: 'meer', keuzes: regiomanagerKeuzes }}
+                stand={stand('regio')}
+              />
+              <Knop>Regio aanmaken</Knop>
+            </Formulier>
+          </section>
+        )}
+
+        {(pool.length > 0 || zonderProfiel.length > 0) && (
+          <section aria-labelledby="pool">
+            <Kop2 id="pool">De pool van coördinatoren</Kop2>
+            {zonderProfiel.map((p) => (
+              <details class="kring-opdracht" open={na.formulier === `coordinator:${p.id}`}>
+                <summary>{p.naam}: nog zonder profiel</summary>
+                <Formulier actie={`/beheer/coordinatoren/${p.id}`} sessie={g} label={`Profiel van ${p.naam}`}>
+                  {profielvelden(keuzes).map((v) => (
+                    <Invoer
+                      veld={v}
+                      stand={
+                        stand(`coordinator:${p.id}`) ?? {
+                          waarden: { talen: 'Nederlands', beschikbaar: 'true', maxZaken: '3' },
+                          fouten: {},
+                        }
+                      }
+                    />
+                  ))}
+                  <Knop>Profiel opslaan</Knop>
+                </Formulier>
+              </details>
+            ))}
+            {pool.map((c) => (
+              <details class="kring-opdracht" open={na.formulier === `coordinator:${c.persoonId}`}>
+                <summary>
+                  {c.naam}: {c.talen.join(', ')} · {c.lopendeZaken} van {c.maxZaken} zaken
+                  {c.beschikbaar ? '' : ' · niet beschikbaar'}
+                  {c.afwezig ? ` · afwezig ${c.afwezig.van} tot en met ${c.afwezig.tot}` : ''}
+                </summary>
+                <Formulier actie={`/beheer/coordinatoren/${c.persoonId}`} sessie={g} label={`Profiel van ${c.naam}`}>
+                  {profielvelden(keuzes).map((v) => (
+                    <Invoer
+                      veld={v}
+                      stand={
+                        stand(`coordinator:${c.persoonId}`) ?? {
+                          waarden: {
+                            regios: c.regios,
+                            talen: c.talen.join(', '),
+                            geslacht: c.geslacht ?? '',
+                            achtergronden: c.achtergronden.join(', '),
+                            beschikbaar: String(c.beschikbaar),
+                            'afwezig.van': c.afwezig?.van ?? '',
+                            'afwezig.tot': c.afwezig?.tot ?? '',
+                            maxZaken: String(c.maxZaken),
+                          },
+                          fouten: {},
+                        }
+                      }
+                    />
+                  ))}
+                  <Knop soort="secondary">Profiel opslaan</Knop>
+                </Formulier>
+              </details>
+            ))}
+          </section>
+        )}
+      </>
+    ),
+  });
+}
