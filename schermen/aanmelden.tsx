@@ -45,6 +45,20 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps)
   const perAccount = new Pogingen(5, 15 * 60_000);
   const beveiligd = publicBaseUrl.startsWith('https:');
 
+  async function linkSturen(gebruikerId: string, email: string, naar: string) {
+    const token = await aanmeldlinkMaken(prisma, gebruikerId, naar);
+    await vastleggen(prisma, { actor: gebruikerId, via: 'aanmelden' }, 'aanmeldlink.verstuurd', null);
+    await verzender!.email({
+      id: crypto.randomUUID(),
+      aan: email,
+      onderwerp: 'Uw aanmeldlink voor kring',
+      tekst:
+        `Met deze link meldt u zich aan bij kring. Hij werkt ${LINK_GELDIG_MS / 60_000} minuten en één keer:\n\n` +
+        `${publicBaseUrl}/aanmelden/${token}\n\n` +
+        'Vroeg u hier niet om? Dan kunt u deze mail negeren.',
+    });
+  }
+
   router.get('/aanmelden', (req, res) => {
     res.type('html').send(aanmeldpagina(veiligPad(req.query.naar)));
   });
@@ -62,29 +76,22 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps)
     const adres = req.ip ?? 'onbekend';
     // The same answer whether or not there is an account: the page tells nobody who works here.
     const bevestiging = `Als er een account is voor ${email}, is er nu een aanmeldlink naartoe gestuurd. Kijk in uw mail.`;
-    if (perAdres.wachttijd(adres) > 0 || perAccount.wachttijd(email) > 0) {
+    if (perAdres.wachttijd(adres) > 0) {
       return void res
         .status(429)
         .type('html')
         .send(aanmeldpagina(naar, undefined, 'U vroeg te vaak een link. Probeer het over een kwartier opnieuw.'));
     }
     perAdres.mislukte(adres);
-    perAccount.mislukte(email);
     const account = await prisma.gebruiker.findUnique({ where: { naam: email } });
-    if (account && !account.geblokkeerdOp && verzender) {
-      const token = await aanmeldlinkMaken(prisma, account.id, naar);
-      await vastleggen(prisma, { actor: account.id, via: 'aanmelden' }, 'aanmeldlink.verstuurd', null);
-      await verzender
-        .email({
-          id: crypto.randomUUID(),
-          aan: email,
-          onderwerp: 'Uw aanmeldlink voor kring',
-          tekst:
-            `Met deze link meldt u zich aan bij kring. Hij werkt ${LINK_GELDIG_MS / 60_000} minuten en één keer:\n\n` +
-            `${publicBaseUrl}/aanmelden/${token}\n\n` +
-            'Vroeg u hier niet om? Dan kunt u deze mail negeren.',
-        })
-        .catch((err: unknown) => console.error('Aanmeldlink niet verstuurd:', (err as Error).name));
+    // An account asked for too often gets no more links for a while; the page says the same.
+    if (account && !account.geblokkeerdOp && verzender && perAccount.wachttijd(email) === 0) {
+      // Only a real account's requests count against it: unknown addresses fill no memory.
+      perAccount.mislukte(email);
+      // Not awaited: the answer takes as long for an unknown address as for a known one.
+      void linkSturen(account.id, email, naar).catch((err: unknown) =>
+        console.error('Aanmeldlink niet verstuurd:', (err as Error).name),
+      );
     }
     res.type('html').send(aanmeldpagina(naar, bevestiging));
   });

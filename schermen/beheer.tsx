@@ -21,12 +21,12 @@ import {
 } from '../beheer';
 import type { Zaakproces } from '../zaakproces';
 import { mag } from '../api/rechten';
-import { probleemVan, type Fout } from '../api/problem';
+import { probleemVan } from '../api/problem';
 import { verboden } from '../api/toegang';
 import { valideer } from '../api/validatie';
 import { Alinea, Formulier, Kop2, Knop, Link, Melding, pagina, Tabel, ROLNAAM } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
-import { Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+import { formulierstand, Invoer, naarBody, type Formulierstand, type Veld } from './velden';
 
 export interface BeheerschermDeps {
   prisma: PrismaClient;
@@ -96,19 +96,6 @@ function profielvelden(regioKeuzes: string[]): Veld[] {
   ];
 }
 
-/** What was posted, and each error next to its field. */
-function standVan(body: Record<string, unknown>, fouten: Fout[]): Formulierstand {
-  const waarden = Object.fromEntries(
-    Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
-  ) as Formulierstand['waarden'];
-  const perVeld: Record<string, string> = {};
-  for (const f of fouten) {
-    const tekst = f.melding.nl.startsWith(`${f.veld} `) ? f.melding.nl.slice(f.veld.length + 1) : f.melding.nl;
-    perVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
-  }
-  return { waarden, fouten: perVeld };
-}
-
 export function beheerschermRouter(deps: BeheerschermDeps): Router {
   const { prisma, proces } = deps;
   const router = Router();
@@ -137,7 +124,12 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
     } catch (err) {
       const p = probleemVan(err);
       if (p.status >= 500 || p.status === 403) throw err;
-      await toon(res, g, { fout: p.uitleg.nl, formulier, stand: standVan(req.body, p.fouten) }, p.status);
+      await toon(
+        res,
+        g,
+        { fout: p.uitleg[ik(req).taal], formulier, stand: formulierstand(req.body, p.fouten, ik(req).taal) },
+        p.status,
+      );
     }
   }
 

@@ -9,7 +9,7 @@ import type { Verzender } from '../activities/verzenders';
 import { ZaakAanvraag, type Zaakproces } from '../zaakproces';
 import { opdrachtGeven } from '../api/zaakopdrachten';
 import { API_OPDRACHTEN, type Accountopdracht } from '../api/opdrachten';
-import { probleemVan, type Fout } from '../api/problem';
+import { probleemVan } from '../api/problem';
 import { verboden } from '../api/toegang';
 import { dezeZaak, mag } from '../api/rechten';
 import { geenNulTekens, valideer } from '../api/validatie';
@@ -21,7 +21,7 @@ import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
 import { startpagina } from './start';
 import { tijdlijnpagina } from './tijdlijn';
-import { Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+import { formulierstand, Invoer, naarBody, type Formulierstand, type Veld } from './velden';
 import { formuliercontext as formuliercontextVan, laden, zaakpagina } from './zaakpagina';
 
 export interface SchermDeps {
@@ -124,7 +124,7 @@ export function schermenRouter(deps: SchermDeps): Router {
       res
         .status(422)
         .type('html')
-        .send(await aanvraagpagina(prisma, g, standVan(req.body, p.fouten)));
+        .send(await aanvraagpagina(prisma, g, formulierstand(req.body, p.fouten, ik(req).taal)));
     }
   });
 
@@ -172,9 +172,9 @@ export function schermenRouter(deps: SchermDeps): Router {
       // through, so the next press keeps the key and is the same command.
       const stand =
         p.soort === 'ongeldige-invoer'
-          ? standVan(req.body, p.fouten)
+          ? formulierstand(req.body, p.fouten, ik(req).taal)
           : {
-              ...standVan(req.body, []),
+              ...formulierstand(req.body, []),
               sleutel: typeof req.body._sleutel === 'string' ? req.body._sleutel : undefined,
             };
       const weigering =
@@ -182,7 +182,7 @@ export function schermenRouter(deps: SchermDeps): Router {
           ? 'Niet alles is goed ingevuld; zie hieronder.'
           : p.soort === 'onbereikbaar'
             ? 'kring kon het proces nu niet bereiken. Uw invoer staat er nog: druk zo nog eens op de knop; het wordt maar één keer uitgevoerd.'
-            : p.uitleg.nl;
+            : p.uitleg[g.taal];
       res
         .status(p.status)
         .type('html')
@@ -222,19 +222,6 @@ const GEDAAN: Record<string, string> = {
   'coordinator-kiezen': 'De zaak is aangeboden; de coördinator krijgt bericht.',
   'opdracht-beantwoorden': 'Uw antwoord is doorgegeven.',
 };
-
-/** What was posted, and each error by its field (the field's name is the error's path). */
-function standVan(body: Record<string, unknown>, fouten: Fout[]): Formulierstand {
-  const waarden = Object.fromEntries(
-    Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
-  ) as Formulierstand['waarden'];
-  const foutenPerVeld: Record<string, string> = {};
-  for (const f of fouten) {
-    const tekst = f.melding.nl.startsWith(`${f.veld} `) ? f.melding.nl.slice(f.veld.length + 1) : f.melding.nl;
-    foutenPerVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
-  }
-  return { waarden, fouten: foutenPerVeld };
-}
 
 async function aanvraagvelden(prisma: PrismaClient): Promise<Veld[]> {
   const regios = await prisma.regio.findMany({ where: { opgehevenOp: null }, orderBy: { naam: 'asc' } });

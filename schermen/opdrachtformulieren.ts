@@ -320,6 +320,8 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
     knop: 'Toetsing indienen',
     velden: (c) =>
       c.eigenVoorwaarden.flatMap((v, i) => [
+        // Each row carries its condition's number, so a row is never renumbered.
+        { naam: `oordelen[${i}].nummer`, label: 'Nummer', soort: 'verborgen' as const, waarde: String(v.nummer) },
         {
           naam: `oordelen[${i}].voldaan`,
           label: `${v.nummer}. ${v.tekst}: voldaan?`,
@@ -333,10 +335,10 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
           verplicht: true,
         },
       ]),
-    naBody: (body, c) => ({
-      oordelen: ((body.oordelen as Array<Record<string, unknown>>) ?? []).map((o, i) => ({
+    naBody: (body) => ({
+      oordelen: ((body.oordelen as Array<Record<string, unknown>>) ?? []).map((o) => ({
         ...o,
-        nummer: c.eigenVoorwaarden[i]?.nummer,
+        nummer: Number(o.nummer),
       })),
     }),
     wanneer: (c) => c.wachtOpMijnToetsing,

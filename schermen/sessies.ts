@@ -68,6 +68,8 @@ export async function afmelden(prisma: PrismaClient, sessieId: string, nu = new 
 export interface Sessiegebruiker extends Gebruiker {
   /** Her name as people know it (the account's login is an email address). */
   weergavenaam: string;
+  /** The language her form errors are in. */
+  taal: 'nl' | 'en';
   sessieId: string;
   formulierSleutel: string;
 }
@@ -103,7 +105,7 @@ export function sessie(prisma: PrismaClient, nu: () => Date = () => new Date()):
     }
     const { gebruiker } = gevonden;
     const persoon = gebruiker.persoonId
-      ? await prisma.persoon.findUnique({ where: { id: gebruiker.persoonId }, select: { naam: true } })
+      ? await prisma.persoon.findUnique({ where: { id: gebruiker.persoonId }, select: { naam: true, taal: true } })
       : null;
     const regios =
       gebruiker.rol === 'regiomanager' && gebruiker.persoonId
@@ -113,6 +115,7 @@ export function sessie(prisma: PrismaClient, nu: () => Date = () => new Date()):
       id: gebruiker.id,
       naam: gebruiker.naam,
       weergavenaam: persoon?.naam ?? gebruiker.naam,
+      taal: persoon?.taal === 'en' ? 'en' : 'nl',
       rol: gebruiker.rol,
       persoonId: gebruiker.persoonId,
       regios,

@@ -44,6 +44,27 @@ export interface Formulierstand {
 
 const LEEG: Formulierstand = { waarden: {}, fouten: {} };
 
+/**
+ * What was posted, and each error by its field (a field's name is its error's path), in the
+ * account's language.
+ */
+export function formulierstand(
+  body: Record<string, unknown>,
+  fouten: Array<{ veld: string; melding: { nl: string; en: string } }>,
+  taal: 'nl' | 'en' = 'nl',
+): Formulierstand {
+  const waarden = Object.fromEntries(
+    Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
+  ) as Formulierstand['waarden'];
+  const perVeld: Record<string, string> = {};
+  for (const f of fouten) {
+    const melding = f.melding[taal];
+    const tekst = melding.startsWith(`${f.veld} `) ? melding.slice(f.veld.length + 1) : melding;
+    perVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
+  }
+  return { waarden, fouten: perVeld };
+}
+
 const id = (naam: string) => `veld-${naam.replace(/[^\w-]/g, '-')}`;
 
 /** One field with its label, its explanation and, when the last try was wrong, what to fix. */
