@@ -66,6 +66,19 @@ function amsterdamseDag(datum: string): Date {
   return new Date(utc - amsterdamVerschuiving(utc));
 }
 
+/** The persons whose coordinator account this account invited. */
+export async function doorUitgenodigd(prisma: PrismaClient, actor: string): Promise<string[]> {
+  const uitnodigingen = await prisma.auditEvent.findMany({ where: { actor, actie: 'account.uitgenodigd' } });
+  const accounts = uitnodigingen
+    .map((u) => (u.details as { account?: unknown } | null)?.account)
+    .filter((a): a is string => typeof a === 'string');
+  const rijen = await prisma.gebruiker.findMany({
+    where: { id: { in: accounts }, rol: 'coordinator', persoonId: { not: null } },
+    select: { persoonId: true },
+  });
+  return rijen.map((r) => r.persoonId!);
+}
+
 /**
  * Sets a coordinator's profile. She has a coordinator account; her regions exist; whoever
  * sets it may (a regiomanager: only for her own regions, `binnen`).
@@ -97,6 +110,13 @@ export async function coordinatorZetten(
     throw ongeldig('regios', 'alleen uw eigen regio’s', 'only your own regions');
   }
   const bestaand = await prisma.coordinator.findUnique({ where: { persoonId } });
+  // A regiomanager brings a new coordinator into her pool only when she invited her.
+  if (binnen && !bestaand && !(await doorUitgenodigd(prisma, wie.actor)).includes(persoonId)) {
+    throw new BeheerFout('conflict', {
+      nl: 'Deze coördinator is door een ander uitgenodigd; wie haar uitnodigde of de beheerder geeft haar een profiel.',
+      en: 'Someone else invited this coordinator; whoever invited her, or the administrator, gives her a profile.',
+    });
+  }
   if (binnen && bestaand && bestaand.regios.some((r) => !binnen.includes(r))) {
     throw new BeheerFout('conflict', {
       nl: 'Deze coördinator werkt ook in een andere regio; de beheerder past haar profiel aan.',

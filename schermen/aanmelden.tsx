@@ -90,7 +90,7 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps)
       perAccount.mislukte(email);
       // Not awaited: the answer takes as long for an unknown address as for a known one.
       void linkSturen(account.id, email, naar).catch((err: unknown) =>
-        console.error('Aanmeldlink niet verstuurd:', (err as Error).name),
+        console.error('Aanmeldlink niet verstuurd:', err instanceof Error ? err.name : String(err)),
       );
     }
     res.type('html').send(aanmeldpagina(naar, bevestiging));

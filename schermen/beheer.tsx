@@ -7,6 +7,7 @@ import type { Verzender } from '../activities/verzenders';
 import {
   accounts,
   blokkeren,
+  doorUitgenodigd,
   CoordinatorProfiel,
   coordinatoren,
   coordinatorZetten,
@@ -20,11 +21,14 @@ import {
   uitnodigen,
 } from '../beheer';
 import type { Zaakproces } from '../zaakproces';
+import { z } from 'zod';
+import { BeheerFout } from '../beheer/fouten';
 import { mag } from '../api/rechten';
+import { vastleggen } from '../api/audit';
 import { probleemVan } from '../api/problem';
 import { verboden } from '../api/toegang';
 import { valideer } from '../api/validatie';
-import { Alinea, Formulier, Kop2, Knop, Link, Melding, pagina, Tabel, ROLNAAM } from './opmaak';
+import { Alinea, Formulier, Gegevens, Kop2, Knop, Link, Melding, pagina, Tabel, ROLNAAM } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
 import { formulierstand, Invoer, naarBody, type Formulierstand, type Veld } from './velden';
 
@@ -145,12 +149,15 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
     await wijziging(req, res, 'uitnodigen', 'De uitnodiging is verstuurd.', async () => {
       const invoer = valideer(Uitnodiging, naarBody(uitnodigvelden(g.rol === 'admin'), req.body));
       if (g.rol !== 'admin' && invoer.rol !== 'coordinator') throw verboden();
-      await uitnodigen(
-        prisma,
-        wie(g),
-        invoer,
-        deps.verzender && { verzender: deps.verzender, apiUrl: deps.publicBaseUrl },
-      );
+      const verzending = deps.verzender && { verzender: deps.verzender, apiUrl: deps.publicBaseUrl };
+      const { verzonden } = await uitnodigen(prisma, wie(g), invoer, verzending);
+      if (!verzonden) {
+        // The account is there; without the mail she can still sign in with her address.
+        throw new BeheerFout('conflict', {
+          nl: `Het account voor ${invoer.email} is er, maar de uitnodiging kon niet worden verstuurd. Laat haar zich aanmelden op ${deps.publicBaseUrl}/aanmelden met dit e-mailadres.`,
+          en: `The account for ${invoer.email} exists, but the invitation could not be sent. Let her sign in at ${deps.publicBaseUrl}/aanmelden with this address.`,
+        });
+      }
     });
   });
 
@@ -158,7 +165,7 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
     const g = ik(req);
     if (!mag(g, 'accounts.blokkeren')) throw verboden();
     await wijziging(req, res, 'accounts', 'Het account werkt niet meer.', () =>
-      blokkeren(prisma, wie(g), String(req.params.id), proces),
+      blokkeren(prisma, wie(g), valideer(z.uuid(), String(req.params.id), 'id'), proces),
     );
   });
 
@@ -205,7 +212,7 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
   router.post('/coordinatoren/:persoonId', async (req, res) => {
     const g = ik(req);
     if (!mag(g, 'coordinatoren')) throw verboden();
-    const persoonId = String(req.params.persoonId);
+    const persoonId = valideer(z.uuid(), String(req.params.persoonId), 'persoonId');
     await wijziging(req, res, `coordinator:${persoonId}`, 'Het profiel is bijgewerkt.', async () => {
       const body = naarBody(profielvelden(await regioKeuzes(prisma, g)), req.body);
       const profiel = valideer(CoordinatorProfiel, {
@@ -229,7 +236,8 @@ async function regioKeuzes(prisma: PrismaClient, g: Sessiegebruiker): Promise<st
 async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): Promise<string> {
   const admin = g.rol === 'admin';
   const stand = (formulier: string) => (na.formulier === formulier ? na.stand : undefined);
-  const alleRegios = admin ? await regios(prisma) : [];
+  const alleRegios = admin || g.rol === 'regiomanager' ? await regios(prisma) : [];
+  const mijnRegios = alleRegios.filter((r) => g.regios.includes(r.naam));
   const accountlijst = admin ? await accounts(prisma) : [];
   const regiomanagerKeuzes = admin
     ? (
@@ -241,22 +249,29 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
     : [];
   const pool = mag(g, 'coordinatoren') ? await coordinatoren(prisma, admin ? undefined : g.regios) : [];
   // Invited, but not yet in any pool: the profile makes her one of the candidates.
+  // (A regiomanager: those she invited herself.)
   const zonderProfiel = mag(g, 'coordinatoren')
     ? await prisma.persoon.findMany({
         where: {
           id: {
-            in: (
-              await prisma.gebruiker.findMany({
-                where: { rol: 'coordinator', geblokkeerdOp: null, persoonId: { not: null } },
-                select: { persoonId: true },
-              })
-            ).map((a) => a.persoonId!),
+            in: admin
+              ? (
+                  await prisma.gebruiker.findMany({
+                    where: { rol: 'coordinator', geblokkeerdOp: null, persoonId: { not: null } },
+                    select: { persoonId: true },
+                  })
+                ).map((a) => a.persoonId!)
+              : await doorUitgenodigd(prisma, g.id),
           },
           coordinator: null,
         },
         orderBy: { naam: 'asc' },
       })
     : [];
+  await vastleggen(prisma, { actor: g.id, via: g.via }, 'beheer.ingezien', null, {
+    accounts: accountlijst.length,
+    coordinatoren: pool.length + zonderProfiel.length,
+  });
   const keuzes = await regioKeuzes(prisma, g);
 
   return pagina({
@@ -269,6 +284,23 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
         </nav>
         {na.gedaan && <Melding soort="ok">{na.gedaan}</Melding>}
         {na.fout && <Melding soort="error">{na.fout}</Melding>}
+
+        {!admin && mijnRegios.length > 0 && (
+          <section aria-labelledby="mijn-regios">
+            <Kop2 id="mijn-regios">Uw regio</Kop2>
+            {mijnRegios.map((r) => (
+              <Gegevens
+                rijen={[
+                  ['Regio', r.naam],
+                  ['Regiomanagers', r.regiomanagers.map((m) => m.naam).join(', ')],
+                  ['Gemeenten die financieren', r.gemeenten.join(', ') || '—'],
+                  ['Open zaken', String(r.openZaken)],
+                ]}
+              />
+            ))}
+            <Alinea>Een andere naam, andere gemeenten of een overdracht regelt de beheerder.</Alinea>
+          </section>
+        )}
 
         <section aria-labelledby="uitnodigen">
           <Kop2 id="uitnodigen">{admin ? 'Een collega uitnodigen' : 'Een coördinator uitnodigen'}</Kop2>

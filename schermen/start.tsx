@@ -68,22 +68,33 @@ async function metOpenSignaal(prisma: PrismaClient, zaken: Regel[]): Promise<Reg
 
 /**
  * A case by what people have at hand: the reference in its messages (the first eight
- * characters of its id), or the main person's name or phone number.
+ * characters of its id), or the main person's name or phone number. By name or number only
+ * where the role works with the family: operations (who takes the calls), and the
+ * regiomanager and the coordinator in the cases that are theirs (not an offer).
  */
-function zoekterm(term: string): Prisma.ZaakWhereInput {
-  const cijfers = term.replace(/\D/g, '');
-  const of: Prisma.ZaakWhereInput[] = [
-    { deelnemers: { some: { rol: 'hoofdpersoon', persoon: { naam: { contains: term, mode: 'insensitive' } } } } },
-  ];
+function zoekterm(term: string, g: Sessiegebruiker): { where: Prisma.ZaakWhereInput; soort: string[] } {
+  const of: Prisma.ZaakWhereInput[] = [];
+  const soort: string[] = [];
   if (/^[0-9a-f]{8}$/i.test(term)) {
     const ref = term.toLowerCase();
     of.push({ id: { gte: `${ref}-0000-0000-0000-000000000000`, lte: `${ref}-ffff-ffff-ffff-ffffffffffff` } });
+    soort.push('referentie');
   }
-  // The last nine digits: 06 12345678 and +31 6 12345678 are the same number.
-  if (cijfers.length >= 6) {
-    of.push({ deelnemers: { some: { rol: 'hoofdpersoon', persoon: { telefoon: { endsWith: cijfers.slice(-9) } } } } });
+  if (g.rol === 'operations' || g.rol === 'regiomanager' || g.rol === 'coordinator') {
+    const hoofdpersoon = (persoon: Prisma.PersoonWhereInput): Prisma.ZaakWhereInput => ({
+      deelnemers: { some: { rol: 'hoofdpersoon', persoon } },
+      ...(g.rol === 'coordinator' && { coordinatorId: g.persoonId }),
+    });
+    of.push(hoofdpersoon({ naam: { contains: term, mode: 'insensitive' } }));
+    soort.push('naam');
+    // The last nine digits: 06 12345678 and +31 6 12345678 are the same number.
+    const cijfers = term.replace(/\D/g, '');
+    if (cijfers.length >= 6) {
+      of.push(hoofdpersoon({ telefoon: { endsWith: cijfers.slice(-9) } }));
+      soort.push('telefoon');
+    }
   }
-  return { OR: of };
+  return { where: { OR: of }, soort };
 }
 
 const metNaam = {
@@ -120,6 +131,7 @@ export async function startpagina(
         zaken: await zoek({
           fase: 'intake',
           coordinatorId: null,
+          aangebodenAanId: { not: null },
           gebeurtenissen: { some: { soort: 'coordinator.afgewezen' } },
         }),
       },
@@ -154,9 +166,10 @@ export async function startpagina(
       })) as Regel[])
     : undefined;
   const gezocht = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, 100) : '';
+  const zoekvraag = gezocht ? zoekterm(gezocht, g) : undefined;
   const alle = await zoek(
-    gezocht
-      ? zoekterm(gezocht)
+    zoekvraag
+      ? zoekvraag.where
       : fase
         ? { fase }
         : g.rol === 'operations'
@@ -171,8 +184,10 @@ export async function startpagina(
       : g.rol === 'regiomanager'
         ? 'De zaken van uw regio'
         : 'Uw zaken';
+  // Who looked for whom: the kind of search and what it found (the term itself may be a name).
   await vastleggen(prisma, { actor: g.id, via: g.via }, 'zaken.gezocht', null, {
     scherm: 'start',
+    ...(zoekvraag && { zoek: { soort: zoekvraag.soort, zaken: alle.map((z) => z.id) } }),
     aantal: alle.length + blokken.reduce((n, b) => n + b.zaken.length, 0),
   });
 

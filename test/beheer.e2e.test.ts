@@ -199,6 +199,14 @@ test('refused, naming the problem, and nothing half-created', async () => {
     token: t.jeroen,
   });
   expect(geenCoordinator.status).toBe(404);
+  // A coordinator someone else invited is not hers to bring into her pool.
+  await nodigUit('erik', 'coordinator', 'Erik Elders');
+  const nietDeHare = await vraag(`${stack.api}/coordinatoren/${persoon.erik}`, {
+    method: 'PUT',
+    body: { regios: [regio] },
+    token: t.jeroen,
+  });
+  expect(nietDeHare.status).toBe(409);
   expect((await vraag(`${stack.api}/coordinatoren`, { token: t.jeroen })).body.coordinatoren).toEqual([]);
 
   // A region with an open case is not retired, nor left without a regiomanager.

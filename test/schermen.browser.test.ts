@@ -164,24 +164,30 @@ metBrowser('staff screens', () => {
     expect(await tekst(page)).not.toContain('Samira');
     expect(await tekst(page)).not.toContain('12345678');
     // Found again by the number as people write it, and by the reference in the messages.
-    for (const term of ['+31 6 1234 5678', zaakId.slice(0, 8).toUpperCase()]) {
+    const gevonden = async (term: string) => {
       await page.goto(`${stack.api}/?zoek=${encodeURIComponent(term)}`);
-      expect({ term, gevonden: (await page.$(`a[href="/zaken/${zaakId}"]`)) !== null }).toEqual({
-        term,
-        gevonden: true,
-      });
+      return (await page.$(`ul[aria-label^="Gevonden bij"] a[href="/zaken/${zaakId}"]`)) !== null;
+    };
+    for (const [term, verwacht] of [
+      ['+31 6 1234 5678', true],
+      [zaakId.slice(0, 8).toUpperCase(), true],
+      ['samira el', true],
+      ['06 87654321', false],
+      [zaakId.startsWith('0') ? '11111111' : '00000000', false],
+    ] as const) {
+      expect({ term, gevonden: await gevonden(term) }).toEqual({ term, gevonden: verwacht });
     }
     await toegankelijk(page);
   });
 
-  test('the administrator invites a coordinator; the regiomanager gives her a profile, and she is in the pool', async () => {
+  test('colleagues are invited from the screens; the regiomanager keeps the profiles of the coordinators she brought in, and no more', async () => {
     const beheer = await aanmelden('beheer');
     await klik(beheer, 'a[href="/beheer"]');
-    const dewi = `dewi.${crypto.randomUUID().slice(0, 8)}@kring.test`;
+    const eva = `eva.${crypto.randomUUID().slice(0, 8)}@kring.test`;
     await formulier(
       beheer,
       'Uitnodigen',
-      { naam: 'Dewi Coördinator', email: dewi, rol: 'coordinator' },
+      { naam: 'Eva Elders', email: eva, rol: 'coordinator' },
       'De uitnodiging is verstuurd',
     );
     // The invitation says where to sign in.
@@ -189,7 +195,7 @@ metBrowser('staff screens', () => {
     const uitnodiging = await binnen(30_000, async () => {
       for (const bestand of fs.readdirSync(map)) {
         const mail = await simpleParser(fs.readFileSync(path.join(map, bestand)));
-        if ((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === dewi) return mail.text;
+        if ((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text === eva) return mail.text;
       }
       return undefined;
     });
@@ -197,6 +203,26 @@ metBrowser('staff screens', () => {
 
     const monique = await aanmelden('monique');
     await klik(monique, 'a[href="/beheer"]');
+    // Someone the administrator invited is not hers to place; regions and accounts are not hers at all.
+    expect(await tekst(monique)).not.toContain('Eva Elders');
+    const formulierSleutel = await monique.$eval('input[name=_formulier]', (e) => (e as HTMLInputElement).value);
+    const cookie = (await monique.browserContext().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const [pad, velden] of [
+      ['/beheer/regios', { naam: 'Regio van Monique' }],
+      ['/beheer/uitnodigen', { naam: 'Olaf', email: 'olaf@kring.test', rol: 'operations', taal: 'nl' }],
+    ] as const) {
+      const antwoord = await fetch(`${stack.api}${pad}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _formulier: formulierSleutel, ...velden }),
+      });
+      expect({ pad, status: antwoord.status }).toEqual({ pad, status: 403 });
+    }
+    expect(await db.prisma.regio.findUnique({ where: { naam: 'Regio van Monique' } })).toBeNull();
+    expect(await db.prisma.gebruiker.findUnique({ where: { naam: 'olaf@kring.test' } })).toBeNull();
+
+    const dewi = `dewi.${crypto.randomUUID().slice(0, 8)}@kring.test`;
+    await formulier(monique, 'Uitnodigen', { naam: 'Dewi Coördinator', email: dewi }, 'De uitnodiging is verstuurd');
     // A period away that ends before it starts is said next to the field.
     await formulier(
       monique,
