@@ -21,7 +21,7 @@ import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
 import { startpagina } from './start';
 import { tijdlijnpagina } from './tijdlijn';
-import { formulierstand, Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+import { formulierstand, Invoer, naarBody, uitFormulier, type Formulierstand, type Veld } from './velden';
 import { formuliercontext as formuliercontextVan, laden, zaakpagina } from './zaakpagina';
 
 export interface SchermDeps {
@@ -150,7 +150,8 @@ export function schermenRouter(deps: SchermDeps): Router {
     if (!naam || !formulier) throw verboden();
     const d = await laden(prisma, deps.proces, g, String(req.params.id), false);
     const velden = formulier.velden(formuliercontextVan(d, g));
-    let body = naarBody(velden, req.body);
+    const uit = uitFormulier(velden, req.body);
+    let body = uit.body;
     if (formulier.naBody) body = formulier.naBody(body, formuliercontextVan(d, g));
     // A form posted twice (a double tap, a reload) is one command.
     const sleutel = schermsleutel(req.body._sleutel);
@@ -172,7 +173,7 @@ export function schermenRouter(deps: SchermDeps): Router {
       // through, so the next press keeps the key and is the same command.
       const stand =
         p.soort === 'ongeldige-invoer'
-          ? formulierstand(req.body, p.fouten, ik(req).taal)
+          ? formulierstand(req.body, p.fouten, g.taal, uit.veldVan)
           : {
               ...formulierstand(req.body, []),
               sleutel: typeof req.body._sleutel === 'string' ? req.body._sleutel : undefined,

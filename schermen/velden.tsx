@@ -52,6 +52,7 @@ export function formulierstand(
   body: Record<string, unknown>,
   fouten: Array<{ veld: string; melding: { nl: string; en: string } }>,
   taal: 'nl' | 'en' = 'nl',
+  veldVan: (pad: string) => string = (pad) => pad,
 ): Formulierstand {
   const waarden = Object.fromEntries(
     Object.entries(body ?? {}).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v))),
@@ -60,7 +61,7 @@ export function formulierstand(
   for (const f of fouten) {
     const melding = f.melding[taal];
     const tekst = melding.startsWith(`${f.veld} `) ? melding.slice(f.veld.length + 1) : melding;
-    perVeld[f.veld] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
+    perVeld[veldVan(f.veld)] = tekst.charAt(0).toUpperCase() + tekst.slice(1);
   }
   return { waarden, fouten: perVeld };
 }
@@ -235,13 +236,34 @@ export function alsLokaalMoment(iso: string | Date): string {
  * empty (the spare rows of a list) are dropped.
  */
 export function naarBody(velden: Veld[], form: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+  return uitFormulier(velden, form).body;
+}
+
+/**
+ * The body, and the way back from a path in it to the field it came from: with spare rows
+ * dropped, row 2 of the body may be the form's row 3, and its error belongs there.
+ */
+export function uitFormulier(
+  velden: Veld[],
+  form: Record<string, unknown>,
+): { body: Record<string, unknown>; veldVan: (pad: string) => string } {
+  const ruw: Record<string, unknown> = {};
   for (const veld of velden) {
-    const ruw = form[veld.naam];
-    const waarde = omzetten(veld, ruw);
-    if (waarde !== undefined) zetten(body, veld.naam, waarde);
+    const waarde = omzetten(veld, form[veld.naam]);
+    if (waarde !== undefined) zetten(ruw, veld.naam, waarde);
   }
-  return opgeruimd(body) as Record<string, unknown>;
+  const rijen = new Map<string, number[]>();
+  const body = opgeruimd(ruw, '', rijen) as Record<string, unknown>;
+  const veldVan = (pad: string) => {
+    let terug = '';
+    // Left to right: each row number is looked up under the original path before it.
+    for (const deel of pad.split(/(\[\d+\])/)) {
+      const rij = /^\[(\d+)\]$/.exec(deel);
+      terug += rij ? `[${rijen.get(terug)?.[Number(rij[1])] ?? rij[1]}]` : deel;
+    }
+    return terug;
+  };
+  return { body, veldVan };
 }
 
 function omzetten(veld: Veld, ruw: unknown): unknown {
@@ -278,15 +300,23 @@ function zetten(doel: Record<string, unknown>, pad: string, waarde: unknown) {
 }
 
 /** Arrays lose their holes and their wholly empty rows. */
-function opgeruimd(waarde: unknown): unknown {
+function opgeruimd(waarde: unknown, pad: string, rijen: Map<string, number[]>): unknown {
   if (Array.isArray(waarde)) {
-    return waarde
-      .filter((w) => w !== undefined)
-      .map(opgeruimd)
-      .filter((w) => !(w && typeof w === 'object' && !Array.isArray(w) && Object.keys(w).length === 0));
+    const gehouden = waarde
+      .map((w, i) => [i, w === undefined ? undefined : opgeruimd(w, `${pad}[${i}]`, rijen)] as const)
+      .filter(
+        ([, w]) => w !== undefined && !(w && typeof w === 'object' && !Array.isArray(w) && Object.keys(w).length === 0),
+      );
+    rijen.set(
+      pad,
+      gehouden.map(([i]) => i),
+    );
+    return gehouden.map(([, w]) => w);
   }
   if (waarde && typeof waarde === 'object') {
-    return Object.fromEntries(Object.entries(waarde).map(([k, v]) => [k, opgeruimd(v)]));
+    return Object.fromEntries(
+      Object.entries(waarde).map(([k, v]) => [k, opgeruimd(v, pad ? `${pad}.${k}` : k, rijen)]),
+    );
   }
   return waarde;
 }
