@@ -97,7 +97,7 @@ test("email: a real SMTP exchange, in the recipient's language", async () => {
     const [ontvangen] = mail.aan(regiomanager.email!);
     expect(mail.aan(regiomanager.email!)).toHaveLength(1);
     expect(ontvangen!.subject).toBe(`Nieuwe aanvraag, regio ${o.w.regio}`);
-    expect(ontvangen!.text).toContain(`Zaak ${zaak.id.slice(0, 8).toUpperCase()}: ${PUBLIEK}/cases/${zaak.id}`);
+    expect(ontvangen!.text).toContain(`Zaak ${zaak.id.slice(0, 8).toUpperCase()}: ${PUBLIEK}/zaken/${zaak.id}`);
     expect(ontvangen!.text).toContain('binnen drie dagen');
     expect(ontvangen!.from?.text).toContain('noreply@kring.test');
     expect(ontvangen!.messageId).toBe(bericht.providerId);
@@ -159,7 +159,7 @@ describe('SMS through the twilio library', () => {
         To: nummer,
         From: VAN,
         StatusCallback: `${PUBLIEK}/twilio/status`,
-        Body: `Eigen Kracht: nieuwe aanvraag in regio ${o.w.regio}, zaak ${zaak.id.slice(0, 8).toUpperCase()}. ${PUBLIEK}/cases/${zaak.id}`,
+        Body: `Eigen Kracht: nieuwe aanvraag in regio ${o.w.regio}, zaak ${zaak.id.slice(0, 8).toUpperCase()}. ${PUBLIEK}/zaken/${zaak.id}`,
       });
       expect(bericht.providerId).toBe(sms.ontvangen[0]!.sid);
 
