@@ -28,26 +28,28 @@ export async function opdrachtGeven(
   { prisma, proces }: Opdrachtdeps,
   g: Gebruiker,
   wie: Wie,
-  gevraagd: { zaakId: string; naam: Accountopdracht; body: unknown; sleutel?: string },
+  gevraagd: {
+    zaakId: string;
+    naam: Accountopdracht;
+    body: unknown;
+    /** The command's key; as a function, found once access and body are checked (the API's header). */
+    sleutel?: string | ((zaakId: string) => Promise<string | undefined>);
+  },
 ) {
   const { naam } = gevraagd;
   if (!magOpdracht(g, naam)) throw verboden();
   const zaakId = await zaakInBereik(prisma, g, gevraagd.zaakId, naam === 'opdrachtBeantwoorden');
   const body = valideer(API_OPDRACHTEN[naam].body, gevraagd.body);
+  const sleutel = typeof gevraagd.sleutel === 'function' ? await gevraagd.sleutel(zaakId) : gevraagd.sleutel;
   const door: Door = { persoonId: g.persoonId!, rol: procesrol(g)! };
   try {
     // Closed is final: nothing is stored for a case that takes no more commands (even
     // once Temporal no longer keeps its process).
     const { fase } = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, select: { fase: true } });
     if (fase === 'afgesloten') throw Geweigerd.om(reden('zaak-afgesloten'));
-    const inhoud = { prisma, zaakId, door, sleutel: gevraagd.sleutel };
+    const inhoud = { prisma, zaakId, door, sleutel };
     const arg = await API_OPDRACHTEN[naam].naarArg(body as never, inhoud).catch(gelijktijdig);
-    const resultaat = await proces.opdracht(
-      zaakId,
-      naam,
-      { ...arg, door } as OpdrachtArg<typeof naam>,
-      gevraagd.sleutel,
-    );
+    const resultaat = await proces.opdracht(zaakId, naam, { ...arg, door } as OpdrachtArg<typeof naam>, sleutel);
     await vastleggen(prisma, wie, `opdracht.${naam}`, zaakId, { fase: resultaat.fase });
     return { ...resultaat, ...aangemaakt(naam, arg) };
   } catch (err) {
@@ -68,12 +70,12 @@ export function zaakopdrachtenRouter(deps: Opdrachtdeps): Router {
   for (const naam of Object.keys(API_OPDRACHTEN) as Accountopdracht[]) {
     router.post(`/:id/${pad(naam)}`, vereisJson, async (req, res) => {
       const g = gebruikerVan(req);
-      if (!magOpdracht(g, naam)) throw verboden();
-      // The key is checked only for a caller who may give the command at all.
-      const zaakId = await zaakInBereik(deps.prisma, g, String(req.params.id), naam === 'opdrachtBeantwoorden');
-      valideer(API_OPDRACHTEN[naam].body, req.body);
-      const sleutel = await opdrachtsleutel(deps.prisma, req, { gebruikerId: g.id, zaakId, opdracht: naam });
-      res.json(await opdrachtGeven(deps, g, wieVan(req), { zaakId, naam, body: req.body, sleutel }));
+      // The key is checked only for a caller who may give the command at all, with a valid body.
+      const sleutel = (zaakId: string) =>
+        opdrachtsleutel(deps.prisma, req, { gebruikerId: g.id, zaakId, opdracht: naam });
+      res.json(
+        await opdrachtGeven(deps, g, wieVan(req), { zaakId: String(req.params.id), naam, body: req.body, sleutel }),
+      );
     });
   }
   return router;
