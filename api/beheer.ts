@@ -20,6 +20,7 @@ import {
   regioWijzigen,
   Uitnodiging,
   uitnodigen,
+  ZONDER_REGIOMANAGER,
 } from '../beheer';
 import type { Zaakproces } from '../zaakproces';
 import { wieVan } from './audit';
@@ -123,7 +124,7 @@ export function beheerRouter({ prisma, proces, uitnodigingen }: BeheerDeps): Rou
   router.get('/niet-toegewezen', async (req, res) => {
     toegestaan(req, 'niet-toegewezen');
     const zaken = await prisma.zaak.findMany({
-      where: { fase: { not: 'afgesloten' }, deelnemers: { none: { rol: 'regiomanager' } } },
+      where: ZONDER_REGIOMANAGER,
       orderBy: { aangevraagdOp: 'asc' },
       take: 200,
     });

@@ -1,6 +1,6 @@
 // Regions: where requests come from, who manages them (one or more regiomanagers), and which
 // municipalities fund the conferences (for reporting). Set up through kring, never with SQL.
-import type { PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { tekst } from '../zaakproces/velden';
 import { auditVastleggen, type Wie } from '../prisma/audit';
@@ -22,6 +22,12 @@ export const RegioWijziging = z.strictObject({ naam: Regionaam.optional(), gemee
 export const Regiomanagers = z.strictObject({ regiomanagers: z.array(z.uuid()).min(1).max(20) });
 
 const OPEN = { not: 'afgesloten' } as const;
+
+/** Open cases of a region nobody manages: somebody must take them up. */
+export const ZONDER_REGIOMANAGER = {
+  fase: OPEN,
+  deelnemers: { none: { rol: 'regiomanager' } },
+} satisfies Prisma.ZaakWhereInput;
 
 export async function regios(prisma: PrismaClient) {
   const rijen = await prisma.regio.findMany({

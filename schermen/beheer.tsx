@@ -30,7 +30,7 @@ import { verboden } from '../api/toegang';
 import { valideer } from '../api/validatie';
 import { Alinea, Formulier, Gegevens, Kop2, Knop, Link, Melding, pagina, Tabel, ROLNAAM } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
-import { formulierstand, Invoer, naarBody, type Formulierstand, type Veld } from './velden';
+import { formulierstand, Invoer, naarBody, taalveld, type Formulierstand, type Veld } from './velden';
 
 export interface BeheerschermDeps {
   prisma: PrismaClient;
@@ -63,17 +63,7 @@ const uitnodigvelden = (admin: boolean): Veld[] => [
     ? [{ naam: 'rol', label: 'Rol', soort: 'keuze' as const, verplicht: true, keuzes: ROLKEUZES }]
     : [{ naam: 'rol', label: 'Rol', soort: 'verborgen' as const, waarde: 'coordinator' }]),
   { naam: 'telefoon', label: 'Telefoonnummer', soort: 'telefoon' },
-  {
-    naam: 'taal',
-    label: 'Taal',
-    soort: 'keuze',
-    verplicht: true,
-    waarde: 'nl',
-    keuzes: [
-      { waarde: 'nl', label: 'Nederlands' },
-      { waarde: 'en', label: 'Engels' },
-    ],
-  },
+  taalveld('taal', 'Taal'),
 ];
 
 function profielvelden(regioKeuzes: string[]): Veld[] {
@@ -274,6 +264,25 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
   });
   const keuzes = await regioKeuzes(prisma, g);
 
+  /** One coordinator's profile form: what she has now, or what was posted with what to fix. */
+  const Profiel = (p: {
+    persoonId: string;
+    samenvatting: string;
+    label: string;
+    begin: Formulierstand['waarden'];
+    nieuw?: boolean;
+  }) => (
+    <details class="kring-opdracht" open={na.formulier === `coordinator:${p.persoonId}`}>
+      <summary>{p.samenvatting}</summary>
+      <Formulier actie={`/beheer/coordinatoren/${p.persoonId}`} sessie={g} label={p.label}>
+        {profielvelden(keuzes).map((v) => (
+          <Invoer veld={v} stand={stand(`coordinator:${p.persoonId}`) ?? { waarden: p.begin, fouten: {} }} />
+        ))}
+        <Knop soort={p.nieuw ? 'primary' : 'secondary'}>Profiel opslaan</Knop>
+      </Formulier>
+    </details>
+  );
+
   return pagina({
     titel: admin ? 'Beheer' : 'Coördinatoren van uw regio',
     gebruiker: g,
@@ -400,55 +409,30 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
           <section aria-labelledby="pool">
             <Kop2 id="pool">De pool van coördinatoren</Kop2>
             {zonderProfiel.map((p) => (
-              <details class="kring-opdracht" open={na.formulier === `coordinator:${p.id}`}>
-                <summary>{p.naam}: nog zonder profiel</summary>
-                <Formulier actie={`/beheer/coordinatoren/${p.id}`} sessie={g} label={`Profiel van ${p.naam}`}>
-                  {profielvelden(keuzes).map((v) => (
-                    <Invoer
-                      veld={v}
-                      stand={
-                        stand(`coordinator:${p.id}`) ?? {
-                          waarden: { talen: 'Nederlands', beschikbaar: 'true', maxZaken: '3' },
-                          fouten: {},
-                        }
-                      }
-                    />
-                  ))}
-                  <Knop>Profiel opslaan</Knop>
-                </Formulier>
-              </details>
+              <Profiel
+                persoonId={p.id}
+                samenvatting={`${p.naam}: nog zonder profiel`}
+                label={`Profiel van ${p.naam}`}
+                begin={{ talen: 'Nederlands', beschikbaar: 'true', maxZaken: '3' }}
+                nieuw
+              />
             ))}
             {pool.map((c) => (
-              <details class="kring-opdracht" open={na.formulier === `coordinator:${c.persoonId}`}>
-                <summary>
-                  {c.naam}: {c.talen.join(', ')} · {c.lopendeZaken} van {c.maxZaken} zaken
-                  {c.beschikbaar ? '' : ' · niet beschikbaar'}
-                  {c.afwezig ? ` · afwezig ${c.afwezig.van} tot en met ${c.afwezig.tot}` : ''}
-                </summary>
-                <Formulier actie={`/beheer/coordinatoren/${c.persoonId}`} sessie={g} label={`Profiel van ${c.naam}`}>
-                  {profielvelden(keuzes).map((v) => (
-                    <Invoer
-                      veld={v}
-                      stand={
-                        stand(`coordinator:${c.persoonId}`) ?? {
-                          waarden: {
-                            regios: c.regios,
-                            talen: c.talen.join(', '),
-                            geslacht: c.geslacht ?? '',
-                            achtergronden: c.achtergronden.join(', '),
-                            beschikbaar: String(c.beschikbaar),
-                            'afwezig.van': c.afwezig?.van ?? '',
-                            'afwezig.tot': c.afwezig?.tot ?? '',
-                            maxZaken: String(c.maxZaken),
-                          },
-                          fouten: {},
-                        }
-                      }
-                    />
-                  ))}
-                  <Knop soort="secondary">Profiel opslaan</Knop>
-                </Formulier>
-              </details>
+              <Profiel
+                persoonId={c.persoonId}
+                samenvatting={`${c.naam}: ${c.talen.join(', ')} · ${c.lopendeZaken} van ${c.maxZaken} zaken${c.beschikbaar ? '' : ' · niet beschikbaar'}${c.afwezig ? ` · afwezig ${c.afwezig.van} tot en met ${c.afwezig.tot}` : ''}`}
+                label={`Profiel van ${c.naam}`}
+                begin={{
+                  regios: c.regios,
+                  talen: c.talen.join(', '),
+                  geslacht: c.geslacht ?? '',
+                  achtergronden: c.achtergronden.join(', '),
+                  beschikbaar: String(c.beschikbaar),
+                  'afwezig.van': c.afwezig?.van ?? '',
+                  'afwezig.tot': c.afwezig?.tot ?? '',
+                  maxZaken: String(c.maxZaken),
+                }}
+              />
             ))}
           </section>
         )}

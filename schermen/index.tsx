@@ -8,7 +8,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Verzender } from '../activities/verzenders';
 import { ZaakAanvraag, type Zaakproces } from '../zaakproces';
 import { opdrachtGeven } from '../api/zaakopdrachten';
-import { API_OPDRACHTEN, type Accountopdracht } from '../api/opdrachten';
+import { API_OPDRACHTEN, pad, type Accountopdracht } from '../api/opdrachten';
 import { probleemVan } from '../api/problem';
 import { verboden } from '../api/toegang';
 import { dezeZaak, mag } from '../api/rechten';
@@ -21,7 +21,7 @@ import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
 import { startpagina } from './start';
 import { tijdlijnpagina } from './tijdlijn';
-import { formulierstand, Invoer, naarBody, uitFormulier, type Formulierstand, type Veld } from './velden';
+import { formulierstand, Invoer, naarBody, taalveld, uitFormulier, type Formulierstand, type Veld } from './velden';
 import { formuliercontext as formuliercontextVan, laden, zaakpagina } from './zaakpagina';
 
 export interface SchermDeps {
@@ -143,16 +143,13 @@ export function schermenRouter(deps: SchermDeps): Router {
 
   scherm.post('/zaken/:id/:opdracht', aangemeld, async (req, res) => {
     const g = ik(req);
-    const naam = (Object.keys(API_OPDRACHTEN) as Accountopdracht[]).find(
-      (n) => padVan(n) === String(req.params.opdracht),
-    );
+    const naam = (Object.keys(API_OPDRACHTEN) as Accountopdracht[]).find((n) => pad(n) === String(req.params.opdracht));
     const formulier = naam && FORMULIEREN[naam];
     if (!naam || !formulier) throw verboden();
     const d = await laden(prisma, deps.proces, g, String(req.params.id), false);
-    const velden = formulier.velden(formuliercontextVan(d, g));
-    const uit = uitFormulier(velden, req.body);
-    let body = uit.body;
-    if (formulier.naBody) body = formulier.naBody(body, formuliercontextVan(d, g));
+    const context = formuliercontextVan(d, g);
+    const uit = uitFormulier(formulier.velden(context), req.body);
+    const body = formulier.naBody ? formulier.naBody(uit.body, context) : uit.body;
     // A form posted twice (a double tap, a reload) is one command.
     const sleutel = schermsleutel(req.body._sleutel);
     try {
@@ -209,14 +206,12 @@ function schermsleutel(waarde: unknown): string | undefined {
 const isSchermpad = (p: string) =>
   p === '/' || /^\/(aanmelden|afmelden|aanvragen|beheer)(\/|$)/.test(p) || p.startsWith('/zaken/');
 
-const padVan = (naam: string) => naam.replace(/[A-Z]/g, (h) => `-${h.toLowerCase()}`);
-
 /** "Done" messages after a form, by the command's path. */
 const GEDAAN: Record<string, string> = {
   aanvraag: 'De aanvraag is vastgelegd; de zaak loopt.',
   ...Object.fromEntries(
     (Object.keys(FORMULIEREN) as Accountopdracht[]).map((n) => [
-      padVan(n),
+      pad(n),
       `Gedaan: ${FORMULIEREN[n]!.titel.toLowerCase()}.`,
     ]),
   ),
@@ -244,17 +239,7 @@ async function aanvraagvelden(prisma: PrismaClient): Promise<Veld[]> {
     { naam: 'hoofdpersoon.naam', label: 'Naam hoofdpersoon', soort: 'tekst', verplicht: true },
     { naam: 'hoofdpersoon.telefoon', label: 'Telefoon hoofdpersoon', soort: 'telefoon' },
     { naam: 'hoofdpersoon.email', label: 'E-mail hoofdpersoon', soort: 'email' },
-    {
-      naam: 'hoofdpersoon.taal',
-      label: 'Taal van de berichten',
-      soort: 'keuze',
-      verplicht: true,
-      waarde: 'nl',
-      keuzes: [
-        { waarde: 'nl', label: 'Nederlands' },
-        { waarde: 'en', label: 'Engels' },
-      ],
-    },
+    taalveld('hoofdpersoon.taal', 'Taal van de berichten'),
     { naam: 'vraag', label: 'De vraag, als die al bekend is', soort: 'lang' },
     {
       naam: 'aanvrager.relatie',

@@ -1,8 +1,8 @@
 // Each command of the process as a form on the case page: its words, its fields (people,
 // dates and forms picked from the case, never typed as ids), and when it is offered. The
 // process still decides: a form shown at the wrong moment gets the process's own reason.
-import { WettelijkeRol, type Fase } from '../workflows/contract';
-import { WETTELIJK } from './woorden';
+import type { Fase } from '../workflows/contract';
+import { BEZOEK, UITNODIGING, WETTELIJK } from './woorden';
 import type { Accountopdracht } from '../api/opdrachten';
 import type { Keuze, Veld } from './velden';
 
@@ -44,6 +44,9 @@ export interface Opdrachtformulier {
   ingrijpend?: boolean;
 }
 
+/** The choices of a value, in the words the case page shows it with. */
+const keuzesUit = (woorden: Record<string, string>): Keuze[] =>
+  Object.entries(woorden).map(([waarde, label]) => ({ waarde, label }));
 const reden = (label = 'Reden'): Veld => ({ naam: 'reden', label, soort: 'lang', verplicht: true });
 const kringKeuzes = (c: Formuliercontext, rollen = ['hoofdpersoon', 'netwerk', 'professional']): Keuze[] =>
   c.kring.filter((d) => rollen.includes(d.rol)).map((d) => ({ waarde: d.persoonId, label: `${d.naam} (${d.rol})` }));
@@ -133,7 +136,7 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
         naam: 'wettelijkeRol',
         label: 'Wettelijke rol (een professional die voorwaarden stelt)',
         soort: 'keuze',
-        keuzes: WettelijkeRol.options.map((r) => ({ waarde: r, label: WETTELIJK[r] ?? r })),
+        keuzes: keuzesUit(WETTELIJK),
       },
       { naam: 'relatie', label: 'Relatie tot de hoofdpersoon', soort: 'tekst' },
       { naam: 'persoon.telefoon', label: 'Telefoonnummer', soort: 'telefoon' },
@@ -162,23 +165,13 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
         naam: 'uitnodiging',
         label: 'Uitnodiging',
         soort: 'keuze',
-        keuzes: [
-          { waarde: 'uitgenodigd', label: 'Uitgenodigd' },
-          { waarde: 'bevestigd', label: 'Komt' },
-          { waarde: 'afgemeld', label: 'Komt niet' },
-          { waarde: 'niet_uitgenodigd', label: 'Niet uitgenodigd' },
-        ],
+        keuzes: keuzesUit(UITNODIGING),
       },
       {
         naam: 'bezoek',
         label: 'Bezoek',
         soort: 'keuze',
-        keuzes: [
-          { waarde: 'gepland', label: 'Gepland' },
-          { waarde: 'bezocht', label: 'Bezocht' },
-          { waarde: 'niet_gelukt', label: 'Niet gelukt' },
-          { waarde: 'niet_gepland', label: 'Niet gepland' },
-        ],
+        keuzes: keuzesUit(BEZOEK),
       },
     ],
     wanneer: fase('voorbereiding'),

@@ -2,6 +2,7 @@
 // stored records within the account's reach (api/rechten.ts), never from the process.
 import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
 import { vastleggen } from '../api/audit';
+import { ZONDER_REGIOMANAGER } from '../beheer';
 import { signalen } from '../api/dossier';
 import { inzage, mag, zaakBereik } from '../api/rechten';
 import { Fase } from '../workflows/contract';
@@ -159,7 +160,7 @@ export async function startpagina(
   // Open cases of a region nobody manages: operations and the administrator see them (no names).
   const nietToegewezen = mag(g, 'niet-toegewezen')
     ? ((await prisma.zaak.findMany({
-        where: { fase: { not: 'afgesloten' }, deelnemers: { none: { rol: 'regiomanager' } } },
+        where: ZONDER_REGIOMANAGER,
         include: metNaam,
         orderBy: { aangevraagdOp: 'asc' },
         take: 200,

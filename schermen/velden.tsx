@@ -42,6 +42,19 @@ export interface Formulierstand {
   sleutel?: string;
 }
 
+/** The language kring writes to someone in: Dutch unless she prefers English. */
+export const taalveld = (naam: string, label: string): Veld => ({
+  naam,
+  label,
+  soort: 'keuze',
+  verplicht: true,
+  waarde: 'nl',
+  keuzes: [
+    { waarde: 'nl', label: 'Nederlands' },
+    { waarde: 'en', label: 'Engels' },
+  ],
+});
+
 const LEEG: Formulierstand = { waarden: {}, fouten: {} };
 
 /**

@@ -1,5 +1,5 @@
 // The words people read for the process's values: phases, deadlines, roles, statuses.
-import type { Fase } from '../workflows/contract';
+import type { Bezoek, Fase, Uitnodiging, WettelijkeRol } from '../workflows/contract';
 
 export const FASENAAM: Record<Fase, string> = {
   aanvraag: 'Aanvraag',
@@ -28,7 +28,7 @@ export const ROL_IN_ZAAK: Record<string, string> = {
   professional: 'Professional',
 };
 
-export const WETTELIJK: Record<string, string> = {
+export const WETTELIJK: Record<WettelijkeRol, string> = {
   jeugdbescherming: 'jeugdbescherming',
   reclassering: 'reclassering',
   curator: 'curator',
@@ -36,14 +36,14 @@ export const WETTELIJK: Record<string, string> = {
   rechterlijke_maatregel: 'rechterlijke maatregel',
 };
 
-export const UITNODIGING: Record<string, string> = {
+export const UITNODIGING: Record<Uitnodiging, string> = {
   niet_uitgenodigd: 'Nog niet uitgenodigd',
   uitgenodigd: 'Uitgenodigd',
   bevestigd: 'Komt',
   afgemeld: 'Komt niet',
 };
 
-export const BEZOEK: Record<string, string> = {
+export const BEZOEK: Record<Bezoek, string> = {
   niet_gepland: 'Nog niet gepland',
   gepland: 'Gepland',
   bezocht: 'Bezocht',
