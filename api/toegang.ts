@@ -1,6 +1,6 @@
 // Authentication: personal bearer tokens. Only a token's SHA-256 is stored; a token expires,
 // can be revoked, and an address that keeps guessing is held off for a while.
-import type { PrismaClient } from '@prisma/client';
+import type { Gebruiker as Account, PrismaClient } from '@prisma/client';
 import type { Request, RequestHandler } from 'express';
 import { tokenHash } from '../beheer/accounts';
 import { Probleem } from './problem';
@@ -86,21 +86,22 @@ export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHan
       throw ONGELDIG;
     }
     res.removeHeader('WWW-Authenticate');
-    const { gebruiker } = gevonden;
-    const regios =
-      gebruiker.rol === 'regiomanager' && gebruiker.persoonId
-        ? (await prisma.regioManager.findMany({ where: { persoonId: gebruiker.persoonId } })).map((r) => r.regio)
-        : [];
-    req.gebruiker = {
-      id: gebruiker.id,
-      naam: gebruiker.naam,
-      rol: gebruiker.rol,
-      persoonId: gebruiker.persoonId,
-      regios,
-      via: `token:${gevonden.id}`,
-    };
+    req.gebruiker = await alsGebruiker(prisma, gevonden.gebruiker, `token:${gevonden.id}`);
     next();
   };
+}
+
+/** The caller an account is, signed in by token or session: her role, person and regions now. */
+export async function alsGebruiker(
+  prisma: PrismaClient,
+  account: Pick<Account, 'id' | 'naam' | 'rol' | 'persoonId'>,
+  via: string,
+): Promise<Gebruiker> {
+  const regios =
+    account.rol === 'regiomanager' && account.persoonId
+      ? (await prisma.regioManager.findMany({ where: { persoonId: account.persoonId } })).map((r) => r.regio)
+      : [];
+  return { id: account.id, naam: account.naam, rol: account.rol, persoonId: account.persoonId, regios, via };
 }
 
 function bearer(req: Request): string | undefined {

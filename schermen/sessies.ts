@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { RequestHandler } from 'express';
 import { tokenHash } from '../beheer/accounts';
+import { alsGebruiker } from '../api/toegang';
 import type { Gebruiker } from '../api/rechten';
 
 export const COOKIE = 'kring_sessie';
@@ -107,19 +108,10 @@ export function sessie(prisma: PrismaClient, nu: () => Date = () => new Date()):
     const persoon = gebruiker.persoonId
       ? await prisma.persoon.findUnique({ where: { id: gebruiker.persoonId }, select: { naam: true, taal: true } })
       : null;
-    const regios =
-      gebruiker.rol === 'regiomanager' && gebruiker.persoonId
-        ? (await prisma.regioManager.findMany({ where: { persoonId: gebruiker.persoonId } })).map((r) => r.regio)
-        : [];
     const g: Sessiegebruiker = {
-      id: gebruiker.id,
-      naam: gebruiker.naam,
+      ...(await alsGebruiker(prisma, gebruiker, `sessie:${gevonden.id}`)),
       weergavenaam: persoon?.naam ?? gebruiker.naam,
       taal: persoon?.taal === 'en' ? 'en' : 'nl',
-      rol: gebruiker.rol,
-      persoonId: gebruiker.persoonId,
-      regios,
-      via: `sessie:${gevonden.id}`,
       sessieId: gevonden.id,
       formulierSleutel: gevonden.formulierSleutel,
     };

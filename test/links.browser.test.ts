@@ -2,24 +2,15 @@
 // link, presses the button, and the case workflow hears it. Expired, tampered, reused and
 // revoked links are refused with a page that says why.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { metBrowser, startChromium } from './support/chromium';
 import type { Database } from '../prisma/database';
 import { statusQuery, workflowIdVoorZaak } from '../workflows/contract';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { startStack, vraag, type Stack } from './support/stack';
 import { opdrachtViaApi, tokenVoor, zaakInVoorbereiding } from './support/toegang';
-
-const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
-const aanwezig = fs.existsSync(CHROMIUM);
-if (!aanwezig && process.env.KRING_BROWSER_TESTS === 'verplicht') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium, or set KRING_CHROMIUM`);
-}
-// Without a browser on this machine (and not required): say so, rather than pretend.
-const metBrowser = aanwezig ? describe : describe.skip;
-if (!aanwezig) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 metBrowser('one-click links', () => {
   let db: Database;
@@ -55,12 +46,7 @@ metBrowser('one-click links', () => {
       { persoonId: oma, uitnodiging: 'uitgenodigd' },
       t.coordinator,
     );
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Root in a container has no user namespaces for Chromium's sandbox.
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    });
+    browser = await startChromium();
   }, 150_000);
 
   afterAll(async () => {

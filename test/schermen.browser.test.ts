@@ -6,21 +6,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { metBrowser, startChromium } from './support/chromium';
 import type { Database } from '../prisma/database';
 import { users } from '../launcher/gebruikers';
 import { alsLokaalMoment } from '../schermen/velden';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { binnen, startStack, type Stack } from './support/stack';
-
-const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
-const aanwezig = fs.existsSync(CHROMIUM);
-if (!aanwezig && process.env.KRING_BROWSER_TESTS === 'verplicht') {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium, or set KRING_CHROMIUM`);
-}
-const metBrowser = aanwezig ? describe : describe.skip;
-if (!aanwezig) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -54,11 +47,7 @@ metBrowser('staff screens', () => {
       email[wie] = `${wie}.${eigen}@kring.test`;
       await users(db.prisma, ['add', email[wie], rol, ...(persoon ? ['--persoon', persoon] : [])]);
     }
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    });
+    browser = await startChromium();
   }, 150_000);
 
   afterAll(async () => {
