@@ -126,6 +126,7 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
       where: { zaakId, persoonId: e.persoonId, rol: { in: ['hoofdpersoon', 'netwerk', 'professional'] } },
       data: { ...(e.uitnodiging && { uitnodiging: e.uitnodiging }), ...(e.bezoek && { bezoek: e.bezoek }) },
     });
+    if (e.notitieId) await tekstVastleggen(tx, zaakId, e.notitieId, 'notitie');
   },
   kring: alleenTijdlijn,
   vraag: async (tx, zaakId, e) => {

@@ -23,7 +23,14 @@ export type Gebeurtenis =
       wettelijkeRol?: WettelijkeRol;
       voorgesteldDoor?: string;
     }
-  | { soort: 'deelnemer.bijgewerkt'; persoonId: string; uitnodiging?: Uitnodiging; bezoek?: Bezoek }
+  | {
+      soort: 'deelnemer.bijgewerkt';
+      persoonId: string;
+      uitnodiging?: Uitnodiging;
+      bezoek?: Bezoek;
+      /** The note that came with an invitee's own answer. */
+      notitieId?: string;
+    }
   | { soort: 'kring'; compleet: boolean }
   | { soort: 'vraag'; tekstId: string }
   | { soort: 'voorwaarden.ingediend'; formulierId: string; professionalId: string; versie: number; aantal: number }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import { methodeVan } from './agenda';
 
 export interface Uitgaand {
   /** The outbox row's id: also the email's Message-ID, and how a lost send is found again. */
@@ -14,6 +15,10 @@ export interface Uitgaand {
   aan: string;
   onderwerp: string;
   tekst: string;
+  /** An iCalendar invitation or cancellation (email): sent as the text/calendar part. */
+  agenda?: string;
+  /** A time-bound message: the provider should not deliver it after this moment. */
+  geldigTot?: Date;
 }
 
 export interface Verzender {
@@ -39,6 +44,20 @@ export class Geweigerd extends Error {
 
 export const messageId = (id: string) => `<${id}@kring.eigen-kracht>`;
 
+/** What nodemailer sends for one message: text, and a calendar part where there is one. */
+function mail(van: string, { id, aan, onderwerp, tekst, agenda }: Uitgaand) {
+  return {
+    from: van,
+    to: aan,
+    subject: onderwerp,
+    text: tekst,
+    messageId: messageId(id),
+    ...(agenda && {
+      icalEvent: { method: methodeVan(agenda), filename: 'uitnodiging.ics', content: agenda },
+    }),
+  };
+}
+
 // ---- Email over SMTP ---------------------------------------------------------------------
 
 const NIET_VERBONDEN = new Set(['ECONNECTION', 'EDNS', 'ECONNREFUSED', 'EAUTH', 'ETLS', 'ENOTFOUND']);
@@ -54,15 +73,9 @@ function smtpFout(err: unknown): Error {
 export function smtp(url: string, van: string): Pick<Verzender, 'email'> {
   const transport = nodemailer.createTransport(url);
   return {
-    async email({ id, aan, onderwerp, tekst }) {
+    async email(bericht) {
       try {
-        const info = await transport.sendMail({
-          from: van,
-          to: aan,
-          subject: onderwerp,
-          text: tekst,
-          messageId: messageId(id),
-        });
+        const info = await transport.sendMail(mail(van, bericht));
         return info.messageId;
       } catch (err) {
         throw smtpFout(err);
@@ -96,6 +109,11 @@ function twilioFout(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** Seconds Twilio may keep a time-bound SMS in its queue: until its moment, within 1 to 36,000. */
+export function geldigheid(tot: Date, nu = Date.now()): number {
+  return Math.min(36_000, Math.max(1, Math.floor((tot.getTime() - nu) / 1000)));
+}
+
 export interface TwilioInstellingen {
   accountSid: string;
   authToken: string;
@@ -126,12 +144,13 @@ export function twilioSms(instellingen: TwilioInstellingen): Pick<Verzender, 'sm
     ? { messagingServiceSid: instellingen.van }
     : { from: instellingen.van };
   return {
-    async sms({ aan, tekst }) {
+    async sms({ aan, tekst, geldigTot }) {
       try {
         const bericht = await client.messages.create({
           to: aan,
           body: tekst,
           statusCallback: instellingen.statusCallback,
+          ...(geldigTot && { validityPeriod: geldigheid(geldigTot) }),
           ...afzender,
         });
         return bericht.sid;
@@ -161,21 +180,16 @@ export function lokaleUitbus(map: string, van: string): Verzender {
           .map((r) => JSON.parse(r))
       : [];
   return {
-    async email({ id, aan, onderwerp, tekst }) {
-      const info = await renderer.sendMail({
-        from: van,
-        to: aan,
-        subject: onderwerp,
-        text: tekst,
-        messageId: messageId(id),
-      });
+    async email(bericht) {
+      const info = await renderer.sendMail(mail(van, bericht));
       fs.mkdirSync(emailMap, { recursive: true });
-      fs.writeFileSync(path.join(emailMap, `${id}.eml`), info.message as Buffer);
+      fs.writeFileSync(path.join(emailMap, `${bericht.id}.eml`), info.message as Buffer);
       return info.messageId;
     },
-    async sms({ id, aan, tekst }) {
+    async sms({ id, aan, tekst, geldigTot }) {
       fs.mkdirSync(map, { recursive: true });
-      fs.appendFileSync(smsBestand, `${JSON.stringify({ id, aan, van, tekst, op: new Date().toISOString() })}\n`);
+      const regel = { id, aan, van, tekst, op: new Date().toISOString(), geldigTot: geldigTot?.toISOString() };
+      fs.appendFileSync(smsBestand, `${JSON.stringify(regel)}\n`);
       return `lokaal:${id}`;
     },
     async zoekSms({ id }) {

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@prisma/client';
 import { beheerRouter, type BeheerDeps } from './beheer';
 import { dossierRouter } from './dossier';
 import { inzageRouter } from './inzage';
-import { linkbeheerRouter, linkpaginasRouter } from './links';
+import { linkbeheerRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden, Probleem } from './problem';
 import { rapportageRouter } from './rapportage';
@@ -15,6 +15,7 @@ import { twilioRouter } from './twilio';
 import { zaakopdrachtenRouter } from './zaakopdrachten';
 import { zakenRouter } from './zaken';
 import { schermenRouter } from '../schermen';
+import { linkpaginasRouter } from '../schermen/linkpaginas';
 
 export interface ApiDeps {
   prisma: PrismaClient;
@@ -74,7 +75,7 @@ export function createApp(deps: ApiDeps): express.Express {
     zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
     zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
     dossierRouter({ prisma: deps.prisma }),
-    ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, proces: deps.proces, ...deps.links })] : []),
+    ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, ...deps.links })] : []),
   );
   app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }));
   app.use(['/regios', '/coordinatoren', '/accounts', '/niet-toegewezen'], aangemeld);

@@ -255,6 +255,7 @@ export async function datumvoorstellen(prisma: Db, zaakId: string, alleenVan?: s
   return rijen.map((v) => ({
     id: v.id,
     op: datum(v.op),
+    plaats: v.plaats,
     status: v.status,
     beschikbaarheid: v.beschikbaarheden.map((b) => ({ professional: wie(n, b.persoonId), beschikbaar: b.beschikbaar })),
   }));

@@ -134,8 +134,8 @@ export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {
     z.strictObject({ formulierId: id }),
   ),
   datumVoorstellen: voor<'datumVoorstellen'>('De coördinator stelt een datum voor de conferentie voor.')(
-    z.strictObject({ op: moment }),
-    async (b, c) => ({ voorstelId: await datumvoorstelBewaren(c, b.op), op: b.op }),
+    z.strictObject({ op: moment, plaats: tekst(300).optional() }),
+    async (b, c) => ({ voorstelId: await datumvoorstelBewaren(c, b.op, b.plaats), op: b.op }),
   ),
   beschikbaarheidVastleggen: voor<'beschikbaarheidVastleggen'>('Of een professional op de voorgestelde datum kan.')(
     z.strictObject({ voorstelId: id, professionalId: id.optional(), beschikbaar: z.boolean() }),

@@ -1,6 +1,8 @@
 // Counts per region, funding municipality and year, for those who account for the work:
 // requests, conferences held, the emergency share, median days from request to conference,
-// toetsing rounds, reconvenings and outcomes. Counts only: no person appears in a report.
+// toetsing rounds, reconvenings, outcomes, and how satisfied the participants were per group
+// (family, network, professionals), as the Eigen Kracht Centrale reports it. Counts only: no
+// person appears in a report.
 import { Router } from 'express';
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
@@ -29,7 +31,16 @@ export interface Rapportregel {
   ingetrokken: number;
   geannuleerd: number;
   lopend: number;
+  /** Answers to "how was the conference?" per group, and their average score (1–5). */
+  tevredenheidFamilieAantal: number;
+  tevredenheidFamilieGemiddeld: number | null;
+  tevredenheidNetwerkAantal: number;
+  tevredenheidNetwerkGemiddeld: number | null;
+  tevredenheidProfessionalsAantal: number;
+  tevredenheidProfessionalsGemiddeld: number | null;
 }
+
+export type Tevredenheidsgroep = 'familie' | 'netwerk' | 'professionals';
 
 /** What the report is made of: one row per case, with the moments that count. */
 export interface Zaakfeiten {
@@ -41,6 +52,8 @@ export interface Zaakfeiten {
   conferentieOp: Date | null;
   rondes: number;
   herbijeenkomsten: number;
+  /** The participants' scores, by the group they took part in. */
+  tevredenheid?: Array<{ groep: string; score: number }>;
 }
 
 export const ONBEKENDE_GEMEENTE = '(onbekend)';
@@ -62,6 +75,10 @@ export function rapporteer(zaken: Zaakfeiten[]): Rapportregel[] {
       const gehouden = groep.filter((z) => z.conferentieOp !== null);
       const noodsituaties = groep.filter((z) => z.noodsituatie).length;
       const tel = (soort: Zaakfeiten['afsluiting']) => groep.filter((z) => z.afsluiting === soort).length;
+      const scores = (g: Tevredenheidsgroep) =>
+        groep.flatMap((z) => (z.tevredenheid ?? []).filter((t) => t.groep === g).map((t) => t.score));
+      const gemiddeld = (x: number[]) => (x.length === 0 ? null : afgerond(x.reduce((a, b) => a + b, 0) / x.length));
+      const [familie, netwerk, professionals] = (['familie', 'netwerk', 'professionals'] as const).map(scores);
       return {
         regio,
         gemeente,
@@ -80,6 +97,12 @@ export function rapporteer(zaken: Zaakfeiten[]): Rapportregel[] {
         ingetrokken: tel('ingetrokken'),
         geannuleerd: tel('geannuleerd'),
         lopend: tel(null),
+        tevredenheidFamilieAantal: familie!.length,
+        tevredenheidFamilieGemiddeld: gemiddeld(familie!),
+        tevredenheidNetwerkAantal: netwerk!.length,
+        tevredenheidNetwerkGemiddeld: gemiddeld(netwerk!),
+        tevredenheidProfessionalsAantal: professionals!.length,
+        tevredenheidProfessionalsGemiddeld: gemiddeld(professionals!),
       };
     })
     .sort((a, b) => a.jaar - b.jaar || a.regio.localeCompare(b.regio) || a.gemeente.localeCompare(b.gemeente));
@@ -123,6 +146,12 @@ const KOLOMVOLGORDE: Record<keyof Rapportregel, true> = {
   ingetrokken: true,
   geannuleerd: true,
   lopend: true,
+  tevredenheidFamilieAantal: true,
+  tevredenheidFamilieGemiddeld: true,
+  tevredenheidNetwerkAantal: true,
+  tevredenheidNetwerkGemiddeld: true,
+  tevredenheidProfessionalsAantal: true,
+  tevredenheidProfessionalsGemiddeld: true,
 };
 const KOLOMMEN = Object.keys(KOLOMVOLGORDE) as Array<keyof Rapportregel>;
 
@@ -162,6 +191,7 @@ export function rapportageRouter({ prisma }: { prisma: PrismaClient }): Router {
           where: { soort: { in: ['conferentie.gestart', 'besloten.gestart', 'bijeenkomst'] } },
           select: { soort: true, op: true },
         },
+        tevredenheden: { select: { groep: true, score: true } },
       },
     });
     const regels = rapporteer(
@@ -170,6 +200,7 @@ export function rapportageRouter({ prisma }: { prisma: PrismaClient }): Router {
         conferentieOp: z.gebeurtenissen.find((e) => e.soort === 'conferentie.gestart')?.op ?? null,
         rondes: z.gebeurtenissen.filter((e) => e.soort === 'besloten.gestart').length,
         herbijeenkomsten: z.gebeurtenissen.filter((e) => e.soort === 'bijeenkomst').length,
+        tevredenheid: z.tevredenheden,
       })),
     );
     await vastleggen(prisma, wieVan(req), 'rapportage.opgevraagd', null, vraag);

@@ -16,6 +16,7 @@ import { geenNulTekens, valideer } from '../api/validatie';
 import { zaakAanvragen } from '../api/zaken';
 import { aanmeldRouter } from './aanmelden';
 import { beheerschermRouter } from './beheer';
+import { paginakoppen } from './koppen';
 import { FORMULIEREN } from './opdrachtformulieren';
 import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
@@ -36,15 +37,6 @@ const STIJLEN: Record<string, string> = {
   'thema.css': require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
   'componenten.css': require.resolve('@utrecht/component-library-css/dist/index.css'),
   'kring.css': path.join(__dirname, 'kring.css'),
-};
-
-/** Pages: their own style sheets, forms that post only here, nothing else loaded or framed. */
-const paginakoppen: RequestHandler = (_req, res, next) => {
-  res.set(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  next();
 };
 
 export function schermenRouter(deps: SchermDeps): Router {

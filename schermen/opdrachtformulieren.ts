@@ -185,7 +185,15 @@ export const FORMULIEREN: Partial<Record<Accountopdracht, Opdrachtformulier>> = 
   datumVoorstellen: {
     titel: 'Een datum voorstellen',
     knop: 'Datum voorstellen',
-    velden: () => [{ naam: 'op', label: 'Datum en tijd', soort: 'moment', verplicht: true }],
+    velden: () => [
+      { naam: 'op', label: 'Datum en tijd', soort: 'moment', verplicht: true },
+      {
+        naam: 'plaats',
+        label: 'Plaats',
+        soort: 'tekst',
+        uitleg: 'Een adres, of bijvoorbeeld "bij oma thuis". De genodigden zien het.',
+      },
+    ],
     wanneer: fase('voorbereiding'),
   },
   beschikbaarheidVastleggen: {

@@ -20,31 +20,39 @@ interface PaginaProps {
   titel: string;
   gebruiker?: Sessiegebruiker;
   children: ComponentChildren;
+  /** For the family's pages: their language, Eigen Kracht's name, their own footer. */
+  publiek?: { taal: 'nl' | 'en'; naarInhoud: string; voet: string };
 }
 
 /** A whole page, as the string the browser gets. */
-export function pagina({ titel, gebruiker, children }: PaginaProps): string {
+export function pagina({ titel, gebruiker, children, publiek }: PaginaProps): string {
+  const merk = publiek ? 'Eigen Kracht' : 'kring';
   return (
     '<!doctype html>' +
     renderToStaticMarkup(
-      <html lang="nl" class="voorbeeld-theme">
+      <html lang={publiek?.taal ?? 'nl'} class="voorbeeld-theme">
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${titel} · kring`}</title>
+          {publiek && <meta name="robots" content="noindex" />}
+          <title>{`${titel} · ${merk}`}</title>
           <link rel="stylesheet" href="/stijl/thema.css" />
           <link rel="stylesheet" href="/stijl/componenten.css" />
           <link rel="stylesheet" href="/stijl/kring.css" />
         </head>
         <body class="utrecht-page-body utrecht-root">
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
-            Naar de inhoud
+            {publiek?.naarInhoud ?? 'Naar de inhoud'}
           </a>
           <header class="utrecht-page-header">
             <div class="utrecht-page-header__content kring-kop">
-              <a class="utrecht-link kring-merk" href="/">
-                kring
-              </a>
+              {publiek ? (
+                <span class="kring-merk">{merk}</span>
+              ) : (
+                <a class="utrecht-link kring-merk" href="/">
+                  {merk}
+                </a>
+              )}
               {gebruiker && (
                 <nav aria-label="Account" class="kring-account">
                   <span>
@@ -64,8 +72,8 @@ export function pagina({ titel, gebruiker, children }: PaginaProps): string {
           <footer class="utrecht-page-footer">
             <div class="utrecht-page-footer__content kring-voet">
               <p class="utrecht-paragraph">
-                Eigen Kracht-conferenties · gegevens van kinderen en kwetsbare volwassenen: elke inzage wordt
-                vastgelegd.
+                {publiek?.voet ??
+                  'Eigen Kracht-conferenties · gegevens van kinderen en kwetsbare volwassenen: elke inzage wordt vastgelegd.'}
               </p>
             </div>
           </footer>

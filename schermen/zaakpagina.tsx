@@ -383,9 +383,10 @@ function Dossierdelen({ d, g }: { d: Dossier; g: Sessiegebruiker }) {
         <Sectie id="data" titel="Voorgestelde data">
           <Tabel
             bijschrift="Data en beschikbaarheid"
-            koppen={['Datum', 'Stand', 'Beschikbaarheid']}
+            koppen={['Datum', 'Plaats', 'Stand', 'Beschikbaarheid']}
             rijen={d.datumvoorstellen.map((v) => [
               tijdstip(v.op),
+              v.plaats ?? '—',
               v.status,
               v.beschikbaarheid
                 .map((b) => `${b.professional?.naam ?? '?'}: ${b.beschikbaar ? 'kan' : 'kan niet'}`)

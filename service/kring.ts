@@ -57,6 +57,8 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           prisma,
           verzender: verzender(options.berichten.kanalen),
           publicBaseUrl: options.berichten.publicBaseUrl,
+          linkGeheim: options.linkGeheim,
+          afzender: options.berichten.kanalen.smtp?.from ?? options.berichten.kanalen.van,
         },
         connection: workerConnection,
         workflowCode: options.workflowCode,

@@ -165,14 +165,19 @@ metBrowser('one-click links', () => {
       },
       t.coordinator,
     );
-    const { url } = await link('niet-goed', petra);
+    const { id, url } = await link('niet-goed', petra);
     const { page, kop } = await open(url);
     expect(kop).toBe('Het gaat niet goed');
     await page.type('#notitie', 'Vader is terug in huis.');
     const [antwoord] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(antwoord?.status()).toBe(409);
-    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Dat kan nu niet');
-    expect(await page.$eval('main', (m) => m.textContent)).toContain('Dit kan alleen in fase uitvoering');
+    // The same page again, saying why, with her words still in the field and the link still hers.
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Het gaat niet goed');
+    expect(await page.$eval('[role=alert]', (m) => m.textContent)).toContain('Dit kan alleen in fase uitvoering');
+    expect(await page.$eval('#notitie', (t) => (t as HTMLTextAreaElement).value)).toBe('Vader is terug in huis.');
+    expect((await db.prisma.link.findUniqueOrThrow({ where: { id } })).gebruiktOp).toBeNull();
+    // Nothing of the refused press shows on the case.
+    expect(await db.prisma.tekst.findFirst({ where: { zaakId, inhoud: 'Vader is terug in huis.' } })).toBeNull();
     await page.close();
   });
 

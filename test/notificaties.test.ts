@@ -1,6 +1,7 @@
 // Messages that reach people: email over a real SMTP exchange, SMS through the real twilio
 // library to a loopback Messages API; each once, in the recipient's language, or someone told.
 import crypto from 'node:crypto';
+import { createNotificatieActivities } from '../activities/notificaties';
 import { smtp, twilioSms, type Verzender } from '../activities/verzenders';
 import { startApi, type RunningApi } from '../api/server';
 import type { Database } from '../prisma/database';
@@ -9,6 +10,7 @@ import type { ZaakInTest } from './support/proces';
 import { DAG, scenario, totVoorbereiding, volgendAmsterdamsUur, type Omgeving } from './support/scenario';
 import { postbus, type Postbus } from './support/smtp';
 import { binnen } from './support/stack';
+import { opgeslagenZaak } from './support/zaken';
 import { ACCOUNT_SID, AUTH_TOKEN, VAN, nepTwilio, twilioHandtekening, type NepTwilio } from './support/twilio-nep';
 
 const PUBLIEK = 'http://kring.test';
@@ -395,5 +397,50 @@ test('quiet hours: a reminder due at 23:00 goes by email at once, by SMS at 08:0
     await binnen(30_000, async () => (herinneringsSms().length > 0 ? true : undefined));
     expect(herinneringsSms()).toHaveLength(1);
     expect((await zaak.status()).wachtOpOchtend).toEqual([]);
+  });
+});
+
+describe('a reminder whose moment has passed', () => {
+  test('is not delivered late by any channel; a time-bound SMS tells Twilio how long it may wait', async () => {
+    const zaak = await opgeslagenZaak(db.prisma);
+    const hoofd = await db.prisma.deelnemer.findFirstOrThrow({ where: { zaakId: zaak.id, rol: 'hoofdpersoon' } });
+    const persoon = await zetPersoon(hoofd.persoonId, {
+      kanaal: 'beide',
+      telefoon: telefoon(),
+      email: `samira.${crypto.randomUUID().slice(0, 8)}@example.org`,
+    });
+    const aan = [{ persoonId: persoon.id, rol: 'hoofdpersoon' }];
+    const activiteiten = createNotificatieActivities({
+      prisma: db.prisma,
+      verzender: echteKanalen(),
+      publicBaseUrl: PUBLIEK,
+    });
+    const herinnering = async (sleutel: string, op: Date) => {
+      await activiteiten.melden({
+        zaakId: zaak.id,
+        soort: 'conferentie.herinnering',
+        sleutel,
+        aan,
+        details: { op: op.toISOString() },
+      });
+      for (const kanaal of ['email', 'sms'] as const) {
+        expect(await activiteiten.bezorgen({ zaakId: zaak.id, sleutel, kanaal })).toEqual([]);
+      }
+      return db.prisma.bericht.findMany({ where: { melding: { sleutel: `${zaak.id}:${sleutel}:${persoon.id}` } } });
+    };
+
+    // The worker was down: the reminder of a conference that began a minute ago comes out now.
+    const laat = await herinnering('conferentie.laat', new Date(Date.now() - 60_000));
+    expect(laat.map((b) => b.status)).toEqual(['vervallen', 'vervallen']);
+    expect(mail.aan(persoon.email!)).toHaveLength(0);
+    expect(sms.ontvangen.filter((s) => s.To === persoon.telefoon)).toHaveLength(0);
+
+    // Two hours ahead it goes, and Twilio may not hold the SMS past the conference's start.
+    const opTijd = await herinnering('conferentie.straks', new Date(Date.now() + 2 * 3_600_000));
+    expect(opTijd.map((b) => b.status)).toEqual(['verstuurd', 'verstuurd']);
+    const [verstuurd] = sms.ontvangen.filter((s) => s.To === persoon.telefoon);
+    expect(Number(verstuurd!.ValidityPeriod)).toBeGreaterThan(3_600);
+    expect(Number(verstuurd!.ValidityPeriod)).toBeLessThanOrEqual(7_200);
+    expect(mail.aan(persoon.email!)).toHaveLength(1);
   });
 });

@@ -19,8 +19,26 @@ function zaak(over: Partial<Zaakfeiten>): Zaakfeiten {
 
 test('counts per region, municipality and year, with the median days to the conference', () => {
   const regels = rapporteer([
-    zaak({ conferentieOp: dag('2026-02-16'), rondes: 1, afsluiting: 'afgerond' }), // 42 days
-    zaak({ conferentieOp: dag('2026-01-10'), rondes: 3, noodsituatie: true, herbijeenkomsten: 2 }), // 5 days
+    zaak({
+      conferentieOp: dag('2026-02-16'),
+      rondes: 1,
+      afsluiting: 'afgerond',
+      tevredenheid: [
+        { groep: 'familie', score: 5 },
+        { groep: 'netwerk', score: 4 },
+        { groep: 'professionals', score: 3 },
+      ],
+    }), // 42 days
+    zaak({
+      conferentieOp: dag('2026-01-10'),
+      rondes: 3,
+      noodsituatie: true,
+      herbijeenkomsten: 2,
+      tevredenheid: [
+        { groep: 'familie', score: 4 },
+        { groep: 'netwerk', score: 2 },
+      ],
+    }), // 5 days
     zaak({ conferentieOp: dag('2026-03-02'), rondes: 2 }), // 56 days
     zaak({ afsluiting: 'ingetrokken' }),
     zaak({ gemeente: 'Lelystad', afsluiting: 'geannuleerd' }),
@@ -33,6 +51,8 @@ test('counts per region, municipality and year, with the median days to the conf
       aanvragen: 1,
       conferenties: 0,
       mediaanDagenTotConferentie: null,
+      tevredenheidFamilieAantal: 0,
+      tevredenheidFamilieGemiddeld: null,
     }),
     {
       regio: 'Flevoland',
@@ -49,6 +69,13 @@ test('counts per region, municipality and year, with the median days to the conf
       ingetrokken: 1,
       geannuleerd: 0,
       lopend: 2,
+      // Satisfaction per group, as the Eigen Kracht Centrale reports it.
+      tevredenheidFamilieAantal: 2,
+      tevredenheidFamilieGemiddeld: 4.5,
+      tevredenheidNetwerkAantal: 2,
+      tevredenheidNetwerkGemiddeld: 3,
+      tevredenheidProfessionalsAantal: 1,
+      tevredenheidProfessionalsGemiddeld: 3,
     },
     expect.objectContaining({ jaar: 2026, gemeente: 'Lelystad', aanvragen: 1, geannuleerd: 1 }),
   ]);
@@ -72,7 +99,9 @@ test('CSV: a header, one line per row, and no cell a spreadsheet would run as a 
   );
   const regels = csv.trimEnd().split('\r\n');
   expect(regels[0]).toBe(
-    'regio,gemeente,jaar,aanvragen,noodsituaties,aandeelNoodsituatie,conferenties,mediaanDagenTotConferentie,gemiddeldToetsingsrondes,herbijeenkomsten,afgerond,ingetrokken,geannuleerd,lopend',
+    'regio,gemeente,jaar,aanvragen,noodsituaties,aandeelNoodsituatie,conferenties,mediaanDagenTotConferentie,gemiddeldToetsingsrondes,herbijeenkomsten,afgerond,ingetrokken,geannuleerd,lopend,' +
+      'tevredenheidFamilieAantal,tevredenheidFamilieGemiddeld,tevredenheidNetwerkAantal,tevredenheidNetwerkGemiddeld,' +
+      'tevredenheidProfessionalsAantal,tevredenheidProfessionalsGemiddeld',
   );
   expect(regels).toHaveLength(4);
   expect(csv).toContain(`"'=HYPERLINK(""http://kwaad.example"",""klik"")"`);

@@ -7,15 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'puppeteer-core';
-import { metBrowser, startChromium } from './support/chromium';
+import { metBrowser, startChromium, toegankelijk } from './support/chromium';
 import type { Database } from '../prisma/database';
 import { users } from '../launcher/gebruikers';
 import { alsLokaalMoment } from '../schermen/velden';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { binnen, startStack, type Stack } from './support/stack';
-
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 metBrowser('staff screens', () => {
   let db: Database;
@@ -69,25 +67,6 @@ metBrowser('staff screens', () => {
       }
       return undefined;
     });
-  }
-
-  /** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
-  async function toegankelijk(page: Page) {
-    await page.addScriptTag({ content: AXE });
-    const overtredingen = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect({ pagina: page.url(), overtredingen }).toEqual({ pagina: page.url(), overtredingen: [] });
   }
 
   /** Signs in as this person in a browser of her own: email on the page, link from the mail, one press. */

@@ -4,7 +4,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config/config';
 import { datamapBeschermen } from '../service/datamap';
 import { temporalAddress } from '../config/temporal';
-import { berichtinstellingen, startKring } from '../service/kring';
+import { berichtinstellingen, linkGeheim, startKring } from '../service/kring';
 import { onStopSignal } from '../service/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
@@ -15,7 +15,13 @@ async function main(): Promise<void> {
   datamapBeschermen(config.dataDir);
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   await database.migrate();
-  const kring = await startKring({ temporal: config.temporal, database, berichten: berichtinstellingen(config) });
+  const kring = await startKring({
+    temporal: config.temporal,
+    database,
+    berichten: berichtinstellingen(config),
+    // The same key as the API's: the worker signs the links in messages, the API checks them.
+    linkGeheim: linkGeheim(config),
+  });
   console.log(`kring worker polling task queue ${config.temporal.taskQueue} at ${temporalAddress(config.temporal)}`);
   onStopSignal(async () => {
     await kring.stop();

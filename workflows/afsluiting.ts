@@ -6,10 +6,10 @@ import type { Gebeurtenis } from '../activities/gebeurtenissen';
 import { ACTIEVE_FASEN, reden, type Afsluiting, type Door } from './contract';
 import type { Proces } from './fase';
 import type { Regels } from './opdrachtmotor';
-import { coordinator, iso, regiomanager } from './toestand';
+import { coordinator, genodigden, iso, regiomanager } from './toestand';
 
 export async function sluit(
-  { z, reg }: Proces,
+  p: Proces,
   soort: Afsluiting,
   door: Door,
   redenId?: string,
@@ -17,12 +17,16 @@ export async function sluit(
   /** Open signals the reason addresses, so the record says they were closed with the case. */
   signalen?: string[],
 ): Promise<void> {
+  const { z, reg } = p;
+  // A confirmed date the case closes before: out of the invitees' calendars.
+  const vervalt = p.regels.gezin && z.fase === 'voorbereiding' && z.voorbereiding.bevestigd !== undefined;
   const afgesloten = { soort: 'afgesloten' as const, afsluiting: soort, redenId, ...(signalen && { signalen }) };
   await reg.leg([...vooraf, afgesloten], door, (n) => {
     n.fase = 'afgesloten';
     n.afsluiting = { soort, op: iso(Date.now()), redenId };
   });
   await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
+  if (vervalt) await reg.meld('conferentie.vervallen', 'conferentie.vervallen', genodigden(z));
 }
 
 /** "Het gaat niet goed" signals nobody has taken up yet. */

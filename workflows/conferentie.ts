@@ -7,7 +7,7 @@
 import { reden } from './contract';
 import type { Proces, Procesfase } from './fase';
 import { na } from './termijnen';
-import { inDeel, planAanvaard } from './toetsing';
+import { inDeel, planAanvaard, planRondsturen } from './toetsing';
 import { deelnemer, iso, ms, toetsers } from './toestand';
 
 type Opdrachten = 'bijdrageVastleggen' | 'beslotenTijdStarten' | 'planPresenteren' | 'afsprakenVastleggen';
@@ -79,10 +79,10 @@ export function conferentie(p: Proces): Procesfase<Opdrachten> {
             ? reden('data')
             : undefined;
         },
-        uitvoeren: ({ aangewezen, eersteVoortgangsgesprek, evaluatie, door }) => {
+        uitvoeren: async ({ aangewezen, eersteVoortgangsgesprek, evaluatie, door }) => {
           const vervolgcontrole = iso(na(Date.now(), termijnen.vervolgcontrole));
           const gesprek = iso(ms(eersteVoortgangsgesprek));
-          return reg.leg(
+          await reg.leg(
             [
               {
                 soort: 'afspraken',
@@ -103,6 +103,8 @@ export function conferentie(p: Proces): Procesfase<Opdrachten> {
               n.uitvoering.evaluatieOp = iso(ms(evaluatie));
             },
           );
+          // The plan goes to those whose plan it is, now that they know who calls them together.
+          if (p.regels.gezin) await planRondsturen(p, z.uitvoering.planId!, false);
         },
       },
     },

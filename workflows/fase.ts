@@ -27,6 +27,12 @@ export interface Proces {
     beloften: boolean;
     /** Regions set up through kring: a request nobody manages is reported at once. */
     regios: boolean;
+    /**
+     * The family's side: the plan goes to the family, the network and the professionals; an
+     * invitee's answer and a signal taken up reach the coordinator; the designated person may
+     * say "het gaat niet goed"; a conference date the case closes before is cancelled.
+     */
+    gezin: boolean;
   };
 }
 

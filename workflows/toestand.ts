@@ -295,6 +295,27 @@ export const genodigden = (z: ZaakToestand): Ontvanger[] =>
     .filter((d) => d.rol === 'hoofdpersoon' || d.uitnodiging === 'uitgenodigd' || d.uitnodiging === 'bevestigd')
     .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
 
+/**
+ * Whose plan it is and who helps carry it out: the main person, the network and the
+ * professionals who did not decline, each once; the designated persons as such.
+ */
+export const kringVanHetPlan = (z: ZaakToestand): Ontvanger[] => {
+  const gezien = new Set<string>();
+  const kring: Ontvanger[] = [];
+  for (const d of z.deelnemers) {
+    const erbij =
+      d.rol === 'hoofdpersoon' ||
+      ((d.rol === 'netwerk' || d.rol === 'professional') &&
+        d.uitnodiging !== 'afgemeld' &&
+        d.uitnodiging !== 'niet_uitgenodigd');
+    if (!erbij || gezien.has(d.persoonId)) continue;
+    gezien.add(d.persoonId);
+    const aangewezen = z.deelnemers.some((x) => x.persoonId === d.persoonId && x.aangewezen);
+    kring.push({ persoonId: d.persoonId, rol: aangewezen ? 'aangewezen' : d.rol });
+  }
+  return kring;
+};
+
 /** The person's part in the case; without a role, their part other than having asked for it. */
 export function deelnemer(z: ZaakToestand, persoonId: string, rol?: DeelnemerRol): Deelnemer | undefined {
   const rollen = z.deelnemers.filter((d) => d.persoonId === persoonId && (rol === undefined || d.rol === rol));

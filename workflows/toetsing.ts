@@ -6,10 +6,15 @@
 import { reden, type Conferentiedeel, type Door, type Reden } from './contract';
 import type { Proces } from './fase';
 import type { Regels } from './opdrachtmotor';
-import { coordinator, iso, lopendeOordelen, toetsers, type ZaakToestand } from './toestand';
+import { coordinator, iso, kringVanHetPlan, lopendeOordelen, toetsers, type ZaakToestand } from './toestand';
 
 export const inDeel = (z: ZaakToestand, deel: Conferentiedeel): Reden | undefined =>
   z.conferentie.deel === deel ? undefined : reden('verkeerd-deel', { deel, huidig: z.conferentie.deel });
+
+/** The plan (or its revision) to the family, the network and the professionals, each their part. */
+export async function planRondsturen({ z, reg }: Proces, planId: string, herzien: boolean): Promise<void> {
+  await reg.meld('plan.aanvaard', `plan.${planId}`, kringVanHetPlan(z), { planId, herzien });
+}
 
 /** The plan stands: the family's, checked where conditions were set. */
 export async function planAanvaard({ reg }: Proces, planId: string, door?: Door): Promise<void> {
@@ -69,6 +74,7 @@ export function toetsing(p: Proces): Regels<'toetsen'> {
         n.uitvoering.planId = planId;
         n.uitvoering.herziening = undefined;
       });
+      if (p.regels.gezin) await planRondsturen(p, planId, true);
       return;
     }
     await reg.leg([{ soort: 'herziening.afgewezen', planId }], undefined, (n) => {

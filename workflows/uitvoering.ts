@@ -10,6 +10,7 @@ import { openSignalen, sluit } from './afsluiting';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { KLOKSPELING_MS } from './intake';
 import { HERZIENING_STANDAARD, na, voor } from './termijnen';
+import { planRondsturen } from './toetsing';
 import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager, toetsers } from './toestand';
 
 // The evaluation may be recorded from the day before its date (meetings run into the evening).
@@ -176,10 +177,14 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         fasen: ['uitvoering'],
         controle: ({ signaalId }) =>
           u().signalen.some((s) => s.id === signaalId && !s.opgepakt) ? undefined : reden('geen-open-signaal'),
-        uitvoeren: ({ signaalId, door }) =>
-          reg.leg([{ soort: 'signaal.opgepakt', signaalId }], door, (n) => {
+        uitvoeren: async ({ signaalId, door }) => {
+          await reg.leg([{ soort: 'signaal.opgepakt', signaalId }], door, (n) => {
             n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
-          }),
+          });
+          if (p.regels.gezin && door.rol === 'aangewezen') {
+            await reg.meld('signaal.opgepakt', `signaal.${signaalId}.opgepakt`, coordinator(z));
+          }
+        },
       },
 
       bijeenkomstVastleggen: {
@@ -212,6 +217,8 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           if (terToetsing) {
             const aan = toetsers(z).map((persoonId) => ({ persoonId, rol: 'professional' }));
             await reg.meld('plan.herzien', `herzien.${herzienPlanId}`, aan);
+          } else if (herzienPlanId && p.regels.gezin) {
+            await planRondsturen(p, herzienPlanId, true);
           }
         },
       },

@@ -6,6 +6,7 @@
 // regiomanager moves both. Once the date stands, reminders to everyone before it.
 // The professionals' conditions are their own step: voorwaarden.ts.
 import { msToNumber } from '@temporalio/common/lib/time';
+import * as wf from '@temporalio/workflow';
 import { ACTIEVE_FASEN, reden } from './contract';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { herrangschik } from './intake';
@@ -149,13 +150,22 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
         fasen: ['voorbereiding'],
         controle: ({ door }) =>
           deelnemer(z, door.persoonId)!.uitnodiging === 'niet_uitgenodigd' ? reden('niet-uitgenodigd') : undefined,
-        uitvoeren: async ({ komt, door }) => {
-          const uitnodiging = komt ? 'bevestigd' : 'afgemeld';
-          await reg.leg([{ soort: 'deelnemer.bijgewerkt', persoonId: door.persoonId, uitnodiging }], door, (n) => {
+        uitvoeren: async ({ komt, notitieId, door }) => {
+          const uitnodiging = komt ? ('bevestigd' as const) : ('afgemeld' as const);
+          const bijgewerkt = { soort: 'deelnemer.bijgewerkt' as const, persoonId: door.persoonId, uitnodiging };
+          await reg.leg([{ ...bijgewerkt, ...(notitieId && { notitieId }) }], door, (n) => {
             for (const d of n.deelnemers.filter((d) => d.persoonId === door.persoonId && d.rol !== 'aanvrager')) {
               d.uitnodiging = uitnodiging;
             }
           });
+          // The coordinator hears the answer (and that there is a note) without looking.
+          if (p.regels.gezin) {
+            const details = { komt, persoonId: door.persoonId, notitie: notitieId !== undefined };
+            // Each answer is its own message (yes, then no after all): this moment of this run names it.
+            const { runId, historyLength } = wf.workflowInfo();
+            const sleutel = `aanwezigheid.${door.persoonId}.${runId}.${historyLength}`;
+            await reg.meld('aanwezigheid.doorgegeven', sleutel, coordinator(z), details);
+          }
         },
       },
 

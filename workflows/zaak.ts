@@ -31,7 +31,7 @@ type Werkfase = Exclude<Fase, 'aanvraag' | 'afgesloten'>;
 export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promise<ZaakToestand> {
   const z = overgedragen ? bijgewerkt(overgedragen) : beginToestand(start);
   // A marker in history says which rules this run follows; a run from before a rule has none.
-  const regels = { beloften: wf.patched('beloften'), regios: wf.patched('regios') };
+  const regels = { beloften: wf.patched('beloften'), regios: wf.patched('regios'), gezin: wf.patched('gezin') };
   const reg = new Registratie(z, regels.regios);
   const p: Proces = { z, reg, termijnen: start.termijnen, regels };
 

@@ -115,11 +115,12 @@ export async function voorwaardenBewaren(
   return { formulierId: rij.id, versie: rij.versie, aantal: rij._count.voorwaarden };
 }
 
-export async function datumvoorstelBewaren(c: Inhoudcontext, op: string): Promise<string> {
+/** A proposed date, and where the conference would be (an address, "bij oma thuis"). */
+export async function datumvoorstelBewaren(c: Inhoudcontext, op: string, plaats?: string): Promise<string> {
   const id = inhoudId(c, 'datumvoorstel');
   const rij = await eenmaal(
     () => c.prisma.datumVoorstel.findUnique({ where: { id } }),
-    () => c.prisma.datumVoorstel.create({ data: { id, zaakId: c.zaakId, op: new Date(op) } }),
+    () => c.prisma.datumVoorstel.create({ data: { id, zaakId: c.zaakId, op: new Date(op), plaats } }),
   );
   return rij.id;
 }

@@ -1,5 +1,35 @@
 // English: for participants and staff who read English better than Dutch.
-import type { Sjablonen } from './soorten';
+import type { Conferentie, Links, Planinhoud, Sjablonen } from './soorten';
+
+const paragraphs = (...parts: Array<string | false | undefined>) => parts.filter(Boolean).join('\n\n');
+const when = (c: Conferentie) => `${c.datum}${c.plaats ? `, ${c.plaats}` : ''}`;
+const questions = (c: { naam: string; bereik: string }) => `Questions? Contact coordinator ${c.naam}: ${c.bereik}`;
+
+function linkLines(links: Links): string | undefined {
+  const lines = [
+    links.aanwezigheid && `Let us know whether you will come: ${links.aanwezigheid}`,
+    links.voorwaarden && `Read the conditions: ${links.voorwaarden}`,
+    links.plan && `Read the plan: ${links.plan}`,
+    links.signaal && `Let us know you are taking it up: ${links.signaal}`,
+    links['niet-goed'] && `Is the plan not going well? Say so here, as often as needed: ${links['niet-goed']}`,
+    links.tevredenheid && `How was the conference for you? Let us know: ${links.tevredenheid}`,
+  ].filter(Boolean);
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+function planText(plan: Planinhoud): string {
+  const actions = plan.acties.map(
+    (a, i) => `${i + 1}. ${a.wat} (who: ${a.wie}${a.uiterlijk ? `, by ${a.uiterlijk}` : ''})`,
+  );
+  const help = plan.hulpvragen.map((h) => `- ${h.aan}: ${h.tekst}`);
+  if (plan.alleenEigenDeel) return paragraphs('What the family asks of you:', help.join('\n') || '(nothing)');
+  return paragraphs(
+    'Agreements:',
+    actions.join('\n'),
+    help.length > 0 && 'What the family asks of the professionals:',
+    help.join('\n'),
+  );
+}
 
 const nth = (n: number) => (n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);
 
@@ -31,7 +61,16 @@ export const en: Sjablonen = {
     'signaal.geen-reactie': 'no response to "things are not going well"',
     'zaak.afgesloten': 'case closed',
     'bericht.mislukt': 'message not delivered',
+    'voorwaarden.gedeeld.coordinator': 'conditions shared',
+    'datum.bevestigd.coordinator': 'conference date',
+    'conferentie.herinnering.coordinator': 'conference reminder',
+    'conferentie.vervallen': 'conference cancelled',
+    'aanwezigheid.doorgegeven': 'answer to the invitation',
+    'plan.aanvaard': 'the plan',
+    'voortgangsgesprek.herinnering.coordinator': 'progress meeting reminder',
+    'signaal.opgepakt': '"things are not going well" taken up',
   },
+  agenda: { conferentie: 'Eigen Kracht conference', voortgangsgesprek: 'Progress meeting, Eigen Kracht plan' },
   afsluiting: { afgerond: 'completed', ingetrokken: 'withdrawn', geannuleerd: 'cancelled' },
   kanaal: { email: 'email', sms: 'text message', geen: 'email or text message (no address or number known)' },
 
@@ -88,44 +127,101 @@ export const en: Sjablonen = {
       `Talk with the coordinator, or extend the deadline with a reason.\n\n${link}`,
     sms: `Eigen Kracht: case ${zaakRef}, preparation is taking long and there is no date yet. ${link}`,
   }),
-  uitnodiging: ({ coordinator, contact }) => ({
-    onderwerp: 'Invitation to an Eigen Kracht conference',
-    email:
-      'You are invited to an Eigen Kracht conference, where family, friends and acquaintances make a plan together.\n' +
-      `Coordinator ${coordinator} will contact you to explain everything.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: you are invited to an Eigen Kracht conference. ${coordinator} will contact you. Questions: ${contact}`,
+  uitnodiging: ({ coordinator, familie, links, conferentie }) => ({
+    onderwerp: `Invitation to the Eigen Kracht conference for ${familie}`,
+    email: paragraphs(
+      `You are invited to the Eigen Kracht conference for ${familie}. At such a meeting family, friends and acquaintances make a plan together.`,
+      conferentie
+        ? `The conference is on ${when(conferentie)}. There is no fixed end time.`
+        : 'The date will follow: you will hear it as soon as it is set.',
+      linkLines(links),
+      `Coordinator ${coordinator.naam} will contact you to explain everything.`,
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: invitation to a conference${conferentie ? ` on ${conferentie.kort}` : ''}. ${links.aanwezigheid ? `Will you come? ${links.aanwezigheid}` : 'The coordinator will call you.'}`,
   }),
-  'voorwaarden.gedeeld': ({ contact }) => ({
-    onderwerp: 'The conditions for the plan',
-    email:
-      'Conditions have been set for the plan of the Eigen Kracht conference. Everyone invited may read them; ' +
-      `the coordinator will show them to you before you meet.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: the conditions for the plan are ready. The coordinator will show them to you. Questions: ${contact}`,
+  'voorwaarden.gedeeld': ({ coordinator, familie, links }) => ({
+    onderwerp: `The conditions for the plan for ${familie}`,
+    email: paragraphs(
+      `A professional has set conditions for the plan of the Eigen Kracht conference for ${familie}: what the plan must meet in any case. Everyone invited may read them, also before the conference.`,
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: the conditions for the plan are ready. ${links.voorwaarden ? `Read them here: ${links.voorwaarden}` : 'The coordinator will let you read them.'}`,
   }),
-  'datum.bevestigd': ({ datum, contact }) => ({
-    onderwerp: `The Eigen Kracht conference is on ${datum}`,
-    email: `The Eigen Kracht conference is on ${datum}. Take your time: there is no fixed end.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: the conference is on ${datum}. Questions: ${contact}`,
+  'voorwaarden.gedeeld.coordinator': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: conditions shared`,
+    email: `A professional shared conditions for case ${zaakRef}. The invitees received a link to read them.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, conditions were shared with the invitees. ${link}`,
   }),
-  'conferentie.herinnering': ({ datum, contact }) => ({
-    onderwerp: `Reminder: Eigen Kracht conference on ${datum}`,
-    email: `A reminder: the Eigen Kracht conference is on ${datum}.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: reminder, the conference is on ${datum}. Questions: ${contact}`,
+  'datum.bevestigd': ({ conferentie, coordinator, familie, links }) => ({
+    onderwerp: `The Eigen Kracht conference for ${familie} is on ${conferentie.datum}`,
+    email: paragraphs(
+      `The Eigen Kracht conference for ${familie} is on ${when(conferentie)}. Take your time: there is no fixed end time. The appointment comes with this email as a calendar invitation.`,
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: the conference is on ${conferentie.kort}.${links.aanwezigheid ? ` Will you come? ${links.aanwezigheid}` : ''}`,
+  }),
+  'datum.bevestigd.coordinator': ({ zaakRef, datum, kort, plaats, link }) => ({
+    onderwerp: `Case ${zaakRef}: conference on ${datum}`,
+    email: paragraphs(
+      `The conference of case ${zaakRef} is confirmed: ${datum}${plaats ? `, ${plaats}` : ''}. The invitees received the date, with a link to say whether they will come. The appointment comes with this email as a calendar invitation.`,
+      link,
+    ),
+    sms: `Eigen Kracht: case ${zaakRef}, conference confirmed on ${kort}. ${link}`,
+  }),
+  'conferentie.herinnering': ({ conferentie, coordinator, familie, links }) => ({
+    onderwerp: `Reminder: Eigen Kracht conference for ${familie} on ${conferentie.datum}`,
+    email: paragraphs(
+      `A reminder: the Eigen Kracht conference for ${familie} is on ${when(conferentie)}.`,
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: reminder, the conference is on ${conferentie.kort}.${links.aanwezigheid ? ` Will you come? ${links.aanwezigheid}` : ''}`,
+  }),
+  'conferentie.herinnering.coordinator': ({ zaakRef, datum, kort, plaats, link }) => ({
+    onderwerp: `Case ${zaakRef}: conference on ${datum}`,
+    email: `A reminder: the conference of case ${zaakRef} is on ${datum}${plaats ? `, ${plaats}` : ''}. The case page shows who said they will come.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, conference on ${kort}. ${link}`,
+  }),
+  'conferentie.vervallen': ({ conferentie, coordinator, familie, verplaatst }) => ({
+    onderwerp: `The Eigen Kracht conference for ${familie} on ${conferentie.datum} is ${verplaatst ? 'moved' : 'cancelled'}`,
+    email: paragraphs(
+      verplaatst
+        ? `The Eigen Kracht conference for ${familie} on ${when(conferentie)} has been moved. This email removes the appointment from your calendar; the new date comes in a separate email.`
+        : `The Eigen Kracht conference for ${familie} on ${when(conferentie)} will not take place. This email removes the appointment from your calendar.`,
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: the conference on ${conferentie.kort} ${verplaatst ? 'has been moved.' : 'will not take place.'}`,
+  }),
+  'aanwezigheid.doorgegeven': ({ zaakRef, wie, komt, notitie, link }) => ({
+    onderwerp: `Case ${zaakRef}: ${wie} ${komt ? 'will come' : 'cannot come'}`,
+    email: paragraphs(
+      `${wie} said through their link that they ${komt ? 'will come to the conference' : 'cannot come to the conference'}.`,
+      notitie && 'They added a note: read it on the case page.',
+      link,
+    ),
+    sms: `Eigen Kracht: case ${zaakRef}, an invitee ${komt ? 'will come' : 'cannot come'}. ${link}`,
+  }),
+  'plan.aanvaard': ({ herzien, plan, coordinator, familie, links }) => ({
+    onderwerp: herzien ? `The revised plan of ${familie}` : `The plan of ${familie}`,
+    email: paragraphs(
+      plan.alleenEigenDeel
+        ? `The ${herzien ? 'revised ' : ''}plan of ${familie} stands. The plan belongs to the family and the network; the help follows it.`
+        : herzien
+          ? `The circle has revised the plan of ${familie}. This plan now applies.`
+          : `This is the plan made at the Eigen Kracht conference for ${familie}. The plan belongs to the family and the network; the help follows it.`,
+      planText(plan),
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: ${herzien ? 'the revised plan' : 'the plan of the conference'} is ready.${links.plan ? ` Read it here: ${links.plan}` : ''}`,
   }),
   'vervolg.herinnering': ({ zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: time for the follow-up`,
     email: `It is time to check how the plan of case ${zaakRef} is going (about four weeks after the conference).\n\n${link}`,
     sms: `Eigen Kracht: case ${zaakRef}, time for the follow-up of the plan. ${link}`,
-  }),
-  'vervolg.gepland': ({ coordinator, contact }) => ({
-    onderwerp: 'How is the plan going?',
-    email: `Coordinator ${coordinator} will contact you soon to hear how the plan is going.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: ${coordinator} will ask soon how the plan is going. Questions: ${contact}`,
-  }),
-  'voortgangsgesprek.herinnering': ({ datum, contact }) => ({
-    onderwerp: `Reminder: progress meeting on ${datum}`,
-    email: `A reminder: the progress meeting about the plan is on ${datum}.\n\nQuestions? ${contact}`,
-    sms: `Eigen Kracht: the progress meeting about the plan is on ${datum}. Questions: ${contact}`,
   }),
   'evaluatie.herinnering': ({ datum, zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: evaluation of the plan`,
@@ -134,12 +230,43 @@ export const en: Sjablonen = {
       `close the case if the circle agrees, or choose a new date.\n\n${link}`,
     sms: `Eigen Kracht: case ${zaakRef}, evaluation of the plan on ${datum}. ${link}`,
   }),
-  'niet-goed': ({ coordinator, contact }) => ({
-    onderwerp: 'Things are not going well: would you call the network together?',
-    email:
-      'Things are not going well with the plan. The network chose you to call the circle together when needed. ' +
-      `Would you do that?\n\nCoordinator ${coordinator} is glad to help: ${contact}`,
-    sms: `Eigen Kracht: things are not going well with the plan. Would you call the network together? Help: ${contact}`,
+  'vervolg.gepland': ({ coordinator, familie, links }) => ({
+    onderwerp: `How is the plan of ${familie} going?`,
+    email: paragraphs(
+      `Coordinator ${coordinator.naam} will soon contact you to hear how the plan of ${familie} is going.`,
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: the coordinator will call soon about the plan.${links['niet-goed'] ? ` Not going well? ${links['niet-goed']}` : ''}`,
+  }),
+  'voortgangsgesprek.herinnering': ({ datum, coordinator, familie, links }) => ({
+    onderwerp: `Reminder: progress meeting on the plan of ${familie} on ${datum}`,
+    email: paragraphs(
+      `A reminder: the progress meeting on the plan of ${familie} is on ${datum}. The appointment comes with this email as a calendar invitation.`,
+      linkLines(links),
+      questions(coordinator),
+    ),
+    sms: `Eigen Kracht: the progress meeting on the plan is on ${datum}.`,
+  }),
+  'voortgangsgesprek.herinnering.coordinator': ({ zaakRef, datum, link }) => ({
+    onderwerp: `Case ${zaakRef}: progress meeting on ${datum}`,
+    email: `A reminder: the progress meeting of case ${zaakRef} is on ${datum}. Record it once it has been held.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, progress meeting on ${datum}. ${link}`,
+  }),
+  'niet-goed': ({ coordinator, familie, links }) => ({
+    onderwerp: 'Things are not going well: will you call the network together?',
+    email: paragraphs(
+      `Someone reported that the plan of ${familie} is not going well. The network chose you to call the circle together when that is needed. Will you do so?`,
+      linkLines(links),
+      `Coordinator ${coordinator.naam} is glad to help: ${coordinator.bereik}`,
+      'Is someone in immediate danger? Call 112. Worried about domestic violence or child abuse: Veilig Thuis, 0800-2000 (free, day and night).',
+    ),
+    sms: `Eigen Kracht: the plan is not going well. Will you call the network together?${links.signaal ? ` ${links.signaal}` : ''}`,
+  }),
+  'signaal.opgepakt': ({ zaakRef, link }) => ({
+    onderwerp: `Case ${zaakRef}: "things are not going well" taken up`,
+    email: `The designated person of case ${zaakRef} said they will call the circle together.\n\n${link}`,
+    sms: `Eigen Kracht: case ${zaakRef}, the designated person is calling the circle together. ${link}`,
   }),
   'signaal.gemeld': ({ zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: "things are not going well"`,

@@ -17,14 +17,14 @@ export function schrijf<S extends Berichtsoort>(taal: string, soort: S, variabel
   return (sjablonen[soort] as (v: Variabelen[S]) => Bericht)(variabelen);
 }
 
-/** "dinsdag 15 december om 19:00", in Europe/Amsterdam. */
-export function datumVoor(taal: string, moment: Date): string {
+/** "dinsdag 15 december om 19:00", in Europe/Amsterdam; kort, for an SMS: "di 15 dec, 19:00". */
+export function datumVoor(taal: string, moment: Date, kort = false): string {
   const { locale } = TALEN[isTaal(taal) ? taal : 'nl'];
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'Europe/Amsterdam',
-    weekday: 'long',
+    weekday: kort ? 'short' : 'long',
     day: 'numeric',
-    month: 'long',
+    month: kort ? 'short' : 'long',
     hour: '2-digit',
     minute: '2-digit',
   }).format(moment);

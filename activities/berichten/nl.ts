@@ -1,5 +1,38 @@
 // Nederlands: de eerste taal van alles wat een deelnemer leest.
-import type { Sjablonen } from './soorten';
+import type { Conferentie, Links, Planinhoud, Sjablonen } from './soorten';
+
+/** Paragraphs of an email; what is absent leaves no gap. */
+const alinea = (...delen: Array<string | false | undefined>) => delen.filter(Boolean).join('\n\n');
+const wanneer = (c: Conferentie) => `${c.datum}${c.plaats ? `, ${c.plaats}` : ''}`;
+const vragen = (c: { naam: string; bereik: string }) =>
+  `Vragen? Neem contact op met coördinator ${c.naam}: ${c.bereik}`;
+
+/** Each link with what it does, for email. */
+function linkregels(links: Links): string | undefined {
+  const regels = [
+    links.aanwezigheid && `Laat weten of u komt: ${links.aanwezigheid}`,
+    links.voorwaarden && `Lees de voorwaarden: ${links.voorwaarden}`,
+    links.plan && `Lees het plan: ${links.plan}`,
+    links.signaal && `Laat weten dat u het oppakt: ${links.signaal}`,
+    links['niet-goed'] && `Gaat het niet goed met het plan? Meld het hier, zo vaak als nodig: ${links['niet-goed']}`,
+    links.tevredenheid && `Hoe vond u de conferentie? Laat het ons weten: ${links.tevredenheid}`,
+  ].filter(Boolean);
+  return regels.length ? regels.join('\n') : undefined;
+}
+
+function planTekst(plan: Planinhoud): string {
+  const acties = plan.acties.map(
+    (a, i) => `${i + 1}. ${a.wat} (wie: ${a.wie}${a.uiterlijk ? `, uiterlijk ${a.uiterlijk}` : ''})`,
+  );
+  const hulp = plan.hulpvragen.map((h) => `- ${h.aan}: ${h.tekst}`);
+  if (plan.alleenEigenDeel) return alinea('Wat de familie van u vraagt:', hulp.join('\n') || '(niets)');
+  return alinea(
+    'Afspraken:',
+    acties.join('\n'),
+    hulp.length > 0 && 'Wat de familie van de hulpverlening vraagt:',
+    hulp.join('\n'),
+  );
+}
 
 const welke = (keer: number) => (keer === 1 ? 'eerste' : keer === 2 ? 'tweede' : `${keer}e`);
 
@@ -31,7 +64,16 @@ export const nl: Sjablonen = {
     'signaal.geen-reactie': 'geen reactie op "het gaat niet goed"',
     'zaak.afgesloten': 'zaak afgesloten',
     'bericht.mislukt': 'bericht niet bezorgd',
+    'voorwaarden.gedeeld.coordinator': 'voorwaarden gedeeld',
+    'datum.bevestigd.coordinator': 'datum van de conferentie',
+    'conferentie.herinnering.coordinator': 'herinnering aan de conferentie',
+    'conferentie.vervallen': 'conferentie gaat niet door',
+    'aanwezigheid.doorgegeven': 'antwoord op de uitnodiging',
+    'plan.aanvaard': 'het plan',
+    'voortgangsgesprek.herinnering.coordinator': 'herinnering voortgangsgesprek',
+    'signaal.opgepakt': '"het gaat niet goed" opgepakt',
   },
+  agenda: { conferentie: 'Eigen Kracht-conferentie', voortgangsgesprek: 'Voortgangsgesprek Eigen Kracht-plan' },
   afsluiting: { afgerond: 'afgerond', ingetrokken: 'ingetrokken', geannuleerd: 'geannuleerd' },
   kanaal: { email: 'e-mail', sms: 'sms', geen: 'e-mail of sms (geen adres of nummer bekend)' },
 
@@ -88,44 +130,101 @@ export const nl: Sjablonen = {
       `Overleg met de coördinator, of verleng de termijn met een reden.\n\n${link}`,
     sms: `Eigen Kracht: zaak ${zaakRef}, de voorbereiding duurt lang en er is nog geen datum. ${link}`,
   }),
-  uitnodiging: ({ coordinator, contact }) => ({
-    onderwerp: 'Uitnodiging voor een Eigen Kracht-conferentie',
-    email:
-      'U bent uitgenodigd voor een Eigen Kracht-conferentie. Op zo’n bijeenkomst maken familie, vrienden en bekenden samen een plan.\n' +
-      `Coördinator ${coordinator} neemt contact met u op om alles uit te leggen.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: u bent uitgenodigd voor een Eigen Kracht-conferentie. ${coordinator} neemt contact met u op. Vragen: ${contact}`,
+  uitnodiging: ({ coordinator, familie, links, conferentie }) => ({
+    onderwerp: `Uitnodiging voor de Eigen Kracht-conferentie voor ${familie}`,
+    email: alinea(
+      `U bent uitgenodigd voor de Eigen Kracht-conferentie voor ${familie}. Op zo’n bijeenkomst maken familie, vrienden en bekenden samen een plan.`,
+      conferentie
+        ? `De conferentie is op ${wanneer(conferentie)}. Er is geen vaste eindtijd.`
+        : 'De datum volgt: u hoort hem zodra hij vaststaat.',
+      linkregels(links),
+      `Coördinator ${coordinator.naam} neemt contact met u op om alles uit te leggen.`,
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: uitnodiging voor een conferentie${conferentie ? ` op ${conferentie.kort}` : ''}. ${links.aanwezigheid ? `Komt u? ${links.aanwezigheid}` : 'De coördinator belt u.'}`,
   }),
-  'voorwaarden.gedeeld': ({ contact }) => ({
-    onderwerp: 'De voorwaarden voor het plan',
-    email:
-      'Voor het plan van de Eigen Kracht-conferentie zijn voorwaarden opgesteld. Iedere genodigde mag ze lezen; ' +
-      `de coördinator laat ze u zien voordat u bijeenkomt.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: de voorwaarden voor het plan staan klaar. De coördinator laat ze u lezen. Vragen: ${contact}`,
+  'voorwaarden.gedeeld': ({ coordinator, familie, links }) => ({
+    onderwerp: `De voorwaarden voor het plan van ${familie}`,
+    email: alinea(
+      `Voor het plan van de Eigen Kracht-conferentie voor ${familie} heeft een professional voorwaarden opgesteld: waar het plan in elk geval aan moet voldoen. Iedere genodigde mag ze lezen, ook vóór de conferentie.`,
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: de voorwaarden voor het plan staan klaar. ${links.voorwaarden ? `Lees ze hier: ${links.voorwaarden}` : 'De coördinator laat ze u lezen.'}`,
   }),
-  'datum.bevestigd': ({ datum, contact }) => ({
-    onderwerp: `De Eigen Kracht-conferentie is op ${datum}`,
-    email: `De Eigen Kracht-conferentie is op ${datum}. Neem de tijd: er is geen vaste eindtijd.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: de conferentie is op ${datum}. Vragen: ${contact}`,
+  'voorwaarden.gedeeld.coordinator': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: voorwaarden gedeeld`,
+    email: `Een professional heeft voorwaarden voor zaak ${zaakRef} gedeeld. De genodigden hebben een link gekregen om ze te lezen.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, er zijn voorwaarden gedeeld met de genodigden. ${link}`,
   }),
-  'conferentie.herinnering': ({ datum, contact }) => ({
-    onderwerp: `Herinnering: Eigen Kracht-conferentie op ${datum}`,
-    email: `Een herinnering: de Eigen Kracht-conferentie is op ${datum}.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: herinnering, de conferentie is op ${datum}. Vragen: ${contact}`,
+  'datum.bevestigd': ({ conferentie, coordinator, familie, links }) => ({
+    onderwerp: `De Eigen Kracht-conferentie voor ${familie} is op ${conferentie.datum}`,
+    email: alinea(
+      `De Eigen Kracht-conferentie voor ${familie} is op ${wanneer(conferentie)}. Neem de tijd: er is geen vaste eindtijd. De afspraak zit als agenda-uitnodiging bij deze e-mail.`,
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: de conferentie is op ${conferentie.kort}.${links.aanwezigheid ? ` Komt u? ${links.aanwezigheid}` : ''}`,
+  }),
+  'datum.bevestigd.coordinator': ({ zaakRef, datum, kort, plaats, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: conferentie op ${datum}`,
+    email: alinea(
+      `De conferentie van zaak ${zaakRef} is bevestigd: ${datum}${plaats ? `, ${plaats}` : ''}. De genodigden hebben de datum gekregen, met een link om te laten weten of ze komen. De afspraak zit als agenda-uitnodiging bij deze e-mail.`,
+      link,
+    ),
+    sms: `Eigen Kracht: zaak ${zaakRef}, conferentie bevestigd op ${kort}. ${link}`,
+  }),
+  'conferentie.herinnering': ({ conferentie, coordinator, familie, links }) => ({
+    onderwerp: `Herinnering: Eigen Kracht-conferentie voor ${familie} op ${conferentie.datum}`,
+    email: alinea(
+      `Een herinnering: de Eigen Kracht-conferentie voor ${familie} is op ${wanneer(conferentie)}.`,
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: herinnering, de conferentie is op ${conferentie.kort}.${links.aanwezigheid ? ` Komt u? ${links.aanwezigheid}` : ''}`,
+  }),
+  'conferentie.herinnering.coordinator': ({ zaakRef, datum, kort, plaats, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: conferentie op ${datum}`,
+    email: `Een herinnering: de conferentie van zaak ${zaakRef} is op ${datum}${plaats ? `, ${plaats}` : ''}. Op de zaakpagina ziet u wie heeft laten weten te komen.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, conferentie op ${kort}. ${link}`,
+  }),
+  'conferentie.vervallen': ({ conferentie, coordinator, familie, verplaatst }) => ({
+    onderwerp: `De Eigen Kracht-conferentie voor ${familie} op ${conferentie.datum} ${verplaatst ? 'is verplaatst' : 'gaat niet door'}`,
+    email: alinea(
+      verplaatst
+        ? `De Eigen Kracht-conferentie voor ${familie} op ${wanneer(conferentie)} is verplaatst. De afspraak in uw agenda vervalt met deze e-mail; de nieuwe datum krijgt u in een aparte e-mail.`
+        : `De Eigen Kracht-conferentie voor ${familie} op ${wanneer(conferentie)} gaat niet door. De afspraak in uw agenda vervalt met deze e-mail.`,
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: de conferentie op ${conferentie.kort} ${verplaatst ? 'is verplaatst.' : 'gaat niet door.'}`,
+  }),
+  'aanwezigheid.doorgegeven': ({ zaakRef, wie, komt, notitie, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: ${wie} ${komt ? 'komt' : 'kan niet komen'}`,
+    email: alinea(
+      `${wie} heeft via de link laten weten ${komt ? 'naar de conferentie te komen' : 'niet naar de conferentie te kunnen komen'}.`,
+      notitie && 'Er is een notitie bij: u leest hem op de zaakpagina.',
+      link,
+    ),
+    sms: `Eigen Kracht: zaak ${zaakRef}, een genodigde ${komt ? 'komt' : 'kan niet komen'}. ${link}`,
+  }),
+  'plan.aanvaard': ({ herzien, plan, coordinator, familie, links }) => ({
+    onderwerp: herzien ? `Het herziene plan van ${familie}` : `Het plan van ${familie}`,
+    email: alinea(
+      plan.alleenEigenDeel
+        ? `Het ${herzien ? 'herziene ' : ''}plan van ${familie} staat. Het plan is van de familie en het netwerk; de hulp sluit erop aan.`
+        : herzien
+          ? `De kring heeft het plan van ${familie} herzien. Dit plan geldt nu.`
+          : `Dit is het plan dat op de Eigen Kracht-conferentie voor ${familie} is gemaakt. Het plan is van de familie en het netwerk; de hulp sluit erop aan.`,
+      planTekst(plan),
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: ${herzien ? 'het herziene plan' : 'het plan van de conferentie'} staat klaar.${links.plan ? ` Lees het hier: ${links.plan}` : ''}`,
   }),
   'vervolg.herinnering': ({ zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: tijd voor de vervolgcontrole`,
     email: `Het is tijd om na te gaan hoe het plan van zaak ${zaakRef} wordt uitgevoerd (ongeveer vier weken na de conferentie).\n\n${link}`,
     sms: `Eigen Kracht: zaak ${zaakRef}, tijd voor de vervolgcontrole van het plan. ${link}`,
-  }),
-  'vervolg.gepland': ({ coordinator, contact }) => ({
-    onderwerp: 'Hoe gaat het met het plan?',
-    email: `Coördinator ${coordinator} neemt binnenkort contact op om te horen hoe het met het plan gaat.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: ${coordinator} vraagt binnenkort hoe het met het plan gaat. Vragen: ${contact}`,
-  }),
-  'voortgangsgesprek.herinnering': ({ datum, contact }) => ({
-    onderwerp: `Herinnering: voortgangsgesprek op ${datum}`,
-    email: `Een herinnering: het voortgangsgesprek over het plan is op ${datum}.\n\nVragen? ${contact}`,
-    sms: `Eigen Kracht: het voortgangsgesprek over het plan is op ${datum}. Vragen: ${contact}`,
   }),
   'evaluatie.herinnering': ({ datum, zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: evaluatie van het plan`,
@@ -134,12 +233,43 @@ export const nl: Sjablonen = {
       `sluit af als de kring het eens is, of kies een nieuwe datum.\n\n${link}`,
     sms: `Eigen Kracht: zaak ${zaakRef}, evaluatie van het plan op ${datum}. ${link}`,
   }),
-  'niet-goed': ({ coordinator, contact }) => ({
+  'vervolg.gepland': ({ coordinator, familie, links }) => ({
+    onderwerp: `Hoe gaat het met het plan van ${familie}?`,
+    email: alinea(
+      `Coördinator ${coordinator.naam} neemt binnenkort contact met u op om te horen hoe het met het plan van ${familie} gaat.`,
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: de coördinator belt binnenkort over het plan.${links['niet-goed'] ? ` Gaat het niet goed? ${links['niet-goed']}` : ''}`,
+  }),
+  'voortgangsgesprek.herinnering': ({ datum, coordinator, familie, links }) => ({
+    onderwerp: `Herinnering: voortgangsgesprek over het plan van ${familie} op ${datum}`,
+    email: alinea(
+      `Een herinnering: het voortgangsgesprek over het plan van ${familie} is op ${datum}. De afspraak zit als agenda-uitnodiging bij deze e-mail.`,
+      linkregels(links),
+      vragen(coordinator),
+    ),
+    sms: `Eigen Kracht: het voortgangsgesprek over het plan is op ${datum}.`,
+  }),
+  'voortgangsgesprek.herinnering.coordinator': ({ zaakRef, datum, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: voortgangsgesprek op ${datum}`,
+    email: `Een herinnering: het voortgangsgesprek van zaak ${zaakRef} is op ${datum}. Leg het vast als het is gehouden.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, voortgangsgesprek op ${datum}. ${link}`,
+  }),
+  'niet-goed': ({ coordinator, familie, links }) => ({
     onderwerp: 'Het gaat niet goed: wilt u het netwerk bij elkaar roepen?',
-    email:
-      'Het gaat niet goed met de uitvoering van het plan. U bent door het netwerk aangewezen om de kring ' +
-      `bij elkaar te roepen als dat nodig is. Wilt u dat doen?\n\nCoördinator ${coordinator} helpt graag: ${contact}`,
-    sms: `Eigen Kracht: het gaat niet goed met het plan. Wilt u het netwerk bij elkaar roepen? Hulp: ${contact}`,
+    email: alinea(
+      `Iemand heeft gemeld dat het niet goed gaat met de uitvoering van het plan van ${familie}. U bent door het netwerk aangewezen om de kring bij elkaar te roepen als dat nodig is. Wilt u dat doen?`,
+      linkregels(links),
+      `Coördinator ${coordinator.naam} helpt graag: ${coordinator.bereik}`,
+      'Is iemand in direct gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling: Veilig Thuis, 0800-2000 (gratis, dag en nacht).',
+    ),
+    sms: `Eigen Kracht: het gaat niet goed met het plan. Wilt u de kring bijeenroepen?${links.signaal ? ` ${links.signaal}` : ''}`,
+  }),
+  'signaal.opgepakt': ({ zaakRef, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: "het gaat niet goed" is opgepakt`,
+    email: `De aangewezen persoon van zaak ${zaakRef} heeft laten weten de kring bij elkaar te roepen.\n\n${link}`,
+    sms: `Eigen Kracht: zaak ${zaakRef}, de aangewezen persoon roept de kring bij elkaar. ${link}`,
   }),
   'signaal.gemeld': ({ zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: "het gaat niet goed"`,

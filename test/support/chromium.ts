@@ -1,7 +1,7 @@
 // Debian's Chromium for the browser tests: where it is, whether the tests run without it, and
 // how it is started.
 import fs from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
 const aanwezig = fs.existsSync(CHROMIUM);
@@ -21,4 +21,25 @@ export function startChromium(): Promise<Browser> {
     // Root in a container has no user namespaces for Chromium's sandbox.
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
+}
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it is now (the page needs setBypassCSP). */
+export async function toegankelijk(page: Page) {
+  await page.addScriptTag({ content: AXE });
+  const overtredingen = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect({ pagina: page.url(), overtredingen }).toEqual({ pagina: page.url(), overtredingen: [] });
 }

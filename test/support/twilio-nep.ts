@@ -17,6 +17,8 @@ export interface OntvangenSms {
   MessagingServiceSid?: string;
   Body: string;
   StatusCallback?: string;
+  /** Seconds Twilio may keep it queued, when the sender set it. */
+  ValidityPeriod?: string;
   op: Date;
 }
 
@@ -82,7 +84,7 @@ export async function nepTwilio(): Promise<NepTwilio> {
   });
 
   app.post(pad, async (req, res) => {
-    const { To, From, MessagingServiceSid, Body, StatusCallback } = req.body as Record<string, string>;
+    const { To, From, MessagingServiceSid, Body, StatusCallback, ValidityPeriod } = req.body as Record<string, string>;
     if (nep.ongeldig.has(To!)) {
       res.status(400).json({
         code: 21211,
@@ -103,6 +105,7 @@ export async function nepTwilio(): Promise<NepTwilio> {
       MessagingServiceSid,
       Body: Body!,
       StatusCallback,
+      ValidityPeriod,
       op: new Date(),
     };
     nep.ontvangen.push(sms);

@@ -31,7 +31,8 @@ export const OPDRACHTEN = {
   }),
   deelnemerBijwerken: opdracht({ persoonId: id, uitnodiging: Uitnodiging.optional(), bezoek: Bezoek.optional() }),
   /** A participant answers the invitation themselves (through a one-click link). */
-  aanwezigheidDoorgeven: opdracht({ komt: z.boolean() }),
+  /** `notitieId`: a note the invitee wrote with the answer (stored as text beforehand). */
+  aanwezigheidDoorgeven: opdracht({ komt: z.boolean(), notitieId: id.optional() }),
   kringCompleet: opdracht({ compleet: z.boolean() }),
   vraagVastleggen: opdracht({ tekstId: id }),
   /** `aantal`: how many numbered conditions the form has. */
@@ -135,7 +136,7 @@ export const ROLLEN_PER_OPDRACHT: { readonly [K in Opdrachtnaam]: readonly Rol[]
   vervolgVastleggen: ['coordinator'],
   voortgangsgesprekPlannen: ['coordinator'],
   voortgangsgesprekVastleggen: ['coordinator'],
-  nietGoedMelden: ['professional', 'coordinator', 'hoofdpersoon'],
+  nietGoedMelden: ['professional', 'coordinator', 'hoofdpersoon', 'aangewezen'],
   signaalOppakken: ['aangewezen', 'coordinator'],
   bijeenkomstVastleggen: ['coordinator'],
   herzieningIntrekken: ['coordinator', 'regiomanager'],
