@@ -10,12 +10,14 @@ export interface Agendapunt {
   /** Stable per appointment: `conferentie.<voorstelId>` or `gesprek.<zaakId>.<moment>`. */
   uid: string;
   methode: Agendamethode;
+  /** SEQUENCE: how many calendar messages about it the recipient had before. */
+  volgnummer: number;
   titel: string;
   begin: Date;
   /** No fixed end time: a block long enough to keep the evening free. */
   uren: number;
   plaats?: string;
-  /** Eigen Kracht's sending address: the organiser RFC 5546 asks for. */
+  /** The organiser RFC 5546 asks for: the coordinator, so replies reach a person. */
   organisator: { naam: string; email: string };
   deelnemer: { naam: string; email: string };
 }
@@ -28,8 +30,8 @@ export function agendatekst(punt: Agendapunt): string {
   });
   agenda.createEvent({
     id: `${punt.uid}@kring.eigen-kracht`,
-    // The cancellation supersedes the invitation: RFC 5546 wants a higher sequence.
-    sequence: punt.methode === 'REQUEST' ? 0 : 1,
+    // Each later message supersedes the one before: RFC 5546 wants a higher sequence.
+    sequence: punt.volgnummer,
     status: punt.methode === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     start: punt.begin,
     end: new Date(punt.begin.getTime() + punt.uren * 3_600_000),

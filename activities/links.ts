@@ -36,7 +36,10 @@ export function linkIdVan(token: string): string | undefined {
   if (!id) return undefined;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id.toLowerCase();
   if (!/^[A-Za-z0-9_-]{22}$/.test(id)) return undefined;
-  const hex = Buffer.from(id, 'base64url').toString('hex');
+  const bytes = Buffer.from(id, 'base64url');
+  // One spelling per id: base64url leaves spare bits in the last character.
+  if (bytes.toString('base64url') !== id) return undefined;
+  const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -53,12 +56,12 @@ export function tekentKlopt(geheim: Buffer, link: Getekend, token: string): bool
 
 const DAG = 24 * 60 * 60_000;
 
-/** How long a link in a message works: an answer until the date, a plan through the monitoring. */
+/** How long a link in a message works at most: a plan through the monitoring. Every link stops when the case closes. */
 export const GELDIG_DAGEN: Record<Linkdoel, number> = {
   aanwezigheid: 90,
   voorwaarden: 180,
-  plan: 730,
-  'niet-goed': 730,
+  plan: 400,
+  'niet-goed': 400,
   signaal: 60,
   tevredenheid: 90,
 };

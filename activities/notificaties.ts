@@ -111,6 +111,7 @@ const VARIABELEN: { [S in Berichtsoort]: (g: Gegevens) => Variabelen[S] } = {
   'datum.bevestigd.coordinator': stafConferentie,
   'conferentie.herinnering': (g) => ({ ...deelnemer(g), conferentie: g.conferentie() }),
   'conferentie.herinnering.coordinator': stafConferentie,
+  'conferentie.vervallen.coordinator': (g) => ({ ...stafConferentie(g), verplaatst: g.details.verplaatst === true }),
   'conferentie.vervallen': (g) => ({
     ...deelnemer(g),
     conferentie: g.conferentie(),
@@ -150,6 +151,7 @@ const VOOR_STAF: Partial<Record<Berichtsoort, Berichtsoort>> = {
   'datum.bevestigd': 'datum.bevestigd.coordinator',
   'conferentie.herinnering': 'conferentie.herinnering.coordinator',
   'voortgangsgesprek.herinnering': 'voortgangsgesprek.herinnering.coordinator',
+  'conferentie.vervallen': 'conferentie.vervallen.coordinator',
 };
 const STAF = new Set(['coordinator', 'regiomanager', 'beheerder', 'operations']);
 const tekstsoort = (soort: Berichtsoort, rol: string): Berichtsoort => (STAF.has(rol) && VOOR_STAF[soort]) || soort;
@@ -184,6 +186,9 @@ const LINKONDERWERP: Partial<Record<Linkdoel, string>> = { signaal: 'signaalId',
  * Reminders about a moment: not delivered once it has passed (a worker down for a day, an
  * SMS held over the quiet hours), and with Twilio not kept in its queue beyond it.
  */
+/** Messages that put a conference date in a calendar, or take it out. */
+const OVER_EEN_DATUM = new Set<Berichtsoort>(['uitnodiging', 'datum.bevestigd', 'conferentie.vervallen']);
+
 const TIJDGEBONDEN = new Set<Berichtsoort>([
   'datum.bevestigd',
   'conferentie.herinnering',
@@ -224,7 +229,7 @@ export function createNotificatieActivities({
   linkGeheim,
   afzender,
 }: NotificatieDeps) {
-  const organisator = adresVan(afzender ?? 'Eigen Kracht <noreply@localhost>');
+  const eigenKracht = adresVan(afzender ?? 'Eigen Kracht <noreply@localhost>');
 
   async function zaakgegevens(zaakId: string, soort: Berichtsoort, details: Details): Promise<Zaakgegevens> {
     const zaak = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId } });
@@ -343,19 +348,40 @@ export function createNotificatieActivities({
     return links;
   }
 
-  /** The calendar entry a message about a date carries by email. */
-  function agendaVoor(
+  /** How many calendar messages about this date the recipient had before this one: its SEQUENCE. */
+  async function volgnummer(melding: Melding, voorstelId: string): Promise<number> {
+    const eerder = await prisma.melding.findMany({
+      where: {
+        zaakId: melding.zaakId,
+        ontvangerId: melding.ontvangerId,
+        soort: { in: [...OVER_EEN_DATUM] },
+        id: { not: melding.id },
+        aangemaaktOp: { lte: melding.aangemaaktOp },
+      },
+    });
+    return eerder.filter((m) => (m.details as Details).voorstelId === voorstelId).length;
+  }
+
+  /**
+   * The calendar entry a message about a date carries by email. The coordinator organises it,
+   * so an invitee's "accept" or "decline" from the calendar reaches a person.
+   */
+  async function agendaVoor(
     soort: Berichtsoort,
+    melding: Melding,
     z: Zaakgegevens,
     taal: string,
     details: Details,
-  ): Omit<Agendapunt, 'deelnemer'> | undefined {
+  ): Promise<Omit<Agendapunt, 'deelnemer'> | undefined> {
     const titels = TALEN[isTaal(taal) ? taal : 'nl'].agenda;
     const familie = z.hoofdpersoon ? ` (${voornaam(z.hoofdpersoon.naam)})` : '';
-    if ((soort === 'datum.bevestigd' || soort === 'conferentie.vervallen') && z.voorstel) {
+    const contact = z.contactpersoon;
+    const organisator = contact?.email ? { naam: contact.naam, email: contact.email } : eigenKracht;
+    if (OVER_EEN_DATUM.has(soort) && z.voorstel) {
       return {
         uid: `conferentie.${z.voorstel.id}`,
-        methode: soort === 'datum.bevestigd' ? 'REQUEST' : 'CANCEL',
+        methode: soort === 'conferentie.vervallen' ? 'CANCEL' : 'REQUEST',
+        volgnummer: await volgnummer(melding, z.voorstel.id),
         titel: titels.conferentie + familie,
         begin: z.voorstel.op,
         uren: 4,
@@ -367,6 +393,7 @@ export function createNotificatieActivities({
       return {
         uid: `gesprek.${z.zaakId}.${Date.parse(details.op)}`,
         methode: 'REQUEST',
+        volgnummer: 0,
         titel: titels.voortgangsgesprek + familie,
         begin: new Date(details.op),
         uren: 2,
@@ -416,29 +443,40 @@ export function createNotificatieActivities({
    */
   async function verplaatst(melding: Melding, persoon: Persoon, z: Zaakgegevens, ontvanger: Ontvanger) {
     const eerder = await prisma.melding.findMany({
-      where: { zaakId: z.zaakId, ontvangerId: persoon.id, soort: 'datum.bevestigd', id: { not: melding.id } },
+      where: {
+        zaakId: z.zaakId,
+        ontvangerId: persoon.id,
+        soort: { in: ['datum.bevestigd', 'conferentie.vervallen'] },
+        id: { not: melding.id },
+      },
       orderBy: { aangemaaktOp: 'asc' },
     });
-    for (const oud of eerder) {
-      const voorstelId = (oud.details as Details).voorstelId;
+    const over = (m: Melding) => (m.details as Details).voorstelId;
+    for (const oud of eerder.filter((m) => m.soort === 'datum.bevestigd')) {
+      const voorstelId = over(oud);
       if (typeof voorstelId !== 'string' || voorstelId === z.voorstel?.id) continue;
+      const sleutel = `${melding.sleutel}:vervalt.${voorstelId}`;
+      // Cancelled with an earlier move already: once is enough.
+      if (eerder.some((m) => m.soort === 'conferentie.vervallen' && over(m) === voorstelId && m.sleutel !== sleutel)) {
+        continue;
+      }
       const details = { voorstelId, verplaatst: true };
       const vervallen = await prisma.melding.upsert({
-        where: { sleutel: `${melding.sleutel}:vervalt.${voorstelId}` },
+        where: { sleutel },
         create: {
           zaakId: z.zaakId,
           soort: 'conferentie.vervallen',
           ontvangerId: persoon.id,
           rol: ontvanger.rol,
           details,
-          sleutel: `${melding.sleutel}:vervalt.${voorstelId}`,
+          sleutel,
         },
         update: {},
       });
       const oudeDatum = { ...z, voorstel: await prisma.datumVoorstel.findUniqueOrThrow({ where: { id: voorstelId } }) };
       const g = gegevens(oudeDatum, 'conferentie.vervallen', ontvanger, persoon.taal, details, {});
-      const agenda = agendaVoor('conferentie.vervallen', oudeDatum, persoon.taal, details);
-      await schrijfUit(vervallen, persoon, ['email'], 'conferentie.vervallen', g, agenda);
+      const agenda = await agendaVoor('conferentie.vervallen', vervallen, oudeDatum, persoon.taal, details);
+      await schrijfUit(vervallen, persoon, ['email'], tekstsoort('conferentie.vervallen', ontvanger.rol), g, agenda);
     }
   }
 
@@ -467,9 +505,9 @@ export function createNotificatieActivities({
   async function beslis({ zaakId, soort, sleutel, aan, details = {} }: Melden): Promise<Gemeld> {
     const gemeld: Gemeld = { kanalen: [], zonderKanaal: [] };
     const z = await zaakgegevens(zaakId, soort, details);
-    // Which date a confirmation was about, for cancelling it in calendars when the date moves.
+    // Which date a calendar message was about, for cancelling it when the date moves.
     const meldingDetails =
-      soort === 'datum.bevestigd' && z.voorstel ? { ...details, voorstelId: z.voorstel.id } : details;
+      OVER_EEN_DATUM.has(soort) && z.voorstel ? { ...details, voorstelId: z.voorstel.id } : details;
     for (const ontvanger of aan) {
       const persoon = await prisma.persoon.findUnique({ where: { id: ontvanger.persoonId } });
       if (!persoon)
@@ -509,7 +547,7 @@ export function createNotificatieActivities({
         kanalen,
         tekstsoort(soort, ontvanger.rol),
         g,
-        agendaVoor(soort, z, persoon.taal, details),
+        await agendaVoor(soort, melding, z, persoon.taal, details),
         TIJDGEBONDEN.has(soort) ? moment : undefined,
       );
       for (const kanaal of kanalen) if (!gemeld.kanalen.includes(kanaal)) gemeld.kanalen.push(kanaal);

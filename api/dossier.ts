@@ -30,7 +30,8 @@ export async function kring(prisma: Db, zaakId: string) {
     orderBy: { aangemaaktOp: 'asc' },
   });
   const notities = await prisma.tekst.findMany({
-    where: { zaakId, soort: 'notitie', doorId: { in: deelnemers.map((d) => d.persoonId) } },
+    // Only notes that came with an answer the process took: not those of a press it refused or never got.
+    where: { zaakId, soort: 'notitie', status: 'vastgelegd', doorId: { in: deelnemers.map((d) => d.persoonId) } },
     orderBy: { aangemaaktOp: 'asc' },
   });
   const n = await namen(

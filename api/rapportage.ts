@@ -31,7 +31,7 @@ export interface Rapportregel {
   ingetrokken: number;
   geannuleerd: number;
   lopend: number;
-  /** Answers to "how was the conference?" per group, and their average score (1–5). */
+  /** Answers to "how was the conference?" per group, and their average score (1–5) from 3 answers on. */
   tevredenheidFamilieAantal: number;
   tevredenheidFamilieGemiddeld: number | null;
   tevredenheidNetwerkAantal: number;
@@ -41,6 +41,9 @@ export interface Rapportregel {
 }
 
 export type Tevredenheidsgroep = 'familie' | 'netwerk' | 'professionals';
+
+/** The fewest answers in a group for its average to be shown. */
+export const MINSTE_ANTWOORDEN = 3;
 
 /** What the report is made of: one row per case, with the moments that count. */
 export interface Zaakfeiten {
@@ -77,7 +80,9 @@ export function rapporteer(zaken: Zaakfeiten[]): Rapportregel[] {
       const tel = (soort: Zaakfeiten['afsluiting']) => groep.filter((z) => z.afsluiting === soort).length;
       const scores = (g: Tevredenheidsgroep) =>
         groep.flatMap((z) => (z.tevredenheid ?? []).filter((t) => t.groep === g).map((t) => t.score));
-      const gemiddeld = (x: number[]) => (x.length === 0 ? null : afgerond(x.reduce((a, b) => a + b, 0) / x.length));
+      // Below a few answers an average would say what one person answered: none then.
+      const gemiddeld = (x: number[]) =>
+        x.length < MINSTE_ANTWOORDEN ? null : afgerond(x.reduce((a, b) => a + b, 0) / x.length);
       const [familie, netwerk, professionals] = (['familie', 'netwerk', 'professionals'] as const).map(scores);
       return {
         regio,

@@ -23,10 +23,12 @@ interface LinkpaginaDeps {
   geheim: Buffer;
 }
 
-type Weigering = 'onbekend' | 'verlopen' | 'gebruikt' | 'ingetrokken';
+type Weigering = 'onbekend' | 'verlopen' | 'gebruikt' | 'ingetrokken' | 'afgesloten';
 
 /** Everything a link page shows around its one action. */
 interface Omgeving {
+  /** The case has closed: every link of it stops. */
+  afgesloten: boolean;
   link: Link;
   persoon: Persoon;
   w: Linkwoorden;
@@ -76,6 +78,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     const taal = taalVan(persoon.taal);
     const w = WOORDEN[taal];
     return {
+      afgesloten: zaak.fase === 'afgesloten',
       link,
       persoon,
       w,
@@ -130,10 +133,15 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
   }
 
   /** The form of an action link, with a fresh attempt id: a repeated post is the same press. */
-  function Actieformulier(props: { notitie?: { label: string; waarde?: string }; children: ComponentChildren }) {
+  function Actieformulier(props: {
+    notitie?: { label: string; waarde?: string };
+    /** Kept from a press that may have come through (a time-out): pressing again is the same press. */
+    poging?: string;
+    children: ComponentChildren;
+  }) {
     return (
       <form method="post" class="kring-formulier" novalidate>
-        <input type="hidden" name="_poging" value={crypto.randomUUID()} />
+        <input type="hidden" name="_poging" value={props.poging ?? crypto.randomUUID()} />
         {props.notitie && (
           <div class="utrecht-form-field utrecht-form-field--textarea">
             <label class="utrecht-form-label" for="notitie">
@@ -276,7 +284,11 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
   const korteToken = (link: Link) => linkToken(geheim, link);
 
   /** The page of a link that works: its action, with what was typed when a press was refused. */
-  async function toon(res: Response, o: Omgeving, na?: { status: number; uitleg: string; notitie?: string }) {
+  async function toon(
+    res: Response,
+    o: Omgeving,
+    na?: { status: number; uitleg: string; notitie?: string; poging?: string },
+  ) {
     const { w } = o;
     const doel = o.link.doel as Linkdoel;
     const t = w.doelen[doel];
@@ -297,7 +309,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
             <Alinea>{t.uitleg}</Alinea>
             {d?.uitnodiging === 'bevestigd' && <Melding soort="info">{w.alGezegd(true)}</Melding>}
             {d?.uitnodiging === 'afgemeld' && <Melding soort="info">{w.alGezegd(false)}</Melding>}
-            <Actieformulier notitie={{ label: t.notitie!, waarde: na?.notitie }}>
+            <Actieformulier poging={na?.poging} notitie={{ label: t.notitie!, waarde: na?.notitie }}>
               <div class="kring-knoppen">
                 <Knop naam="komt" waarde="ja">
                   {w.ikKom}
@@ -317,7 +329,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
             {fout}
             <Alinea>{t.uitleg}</Alinea>
             <Noodhulp w={w} />
-            <Actieformulier notitie={{ label: t.notitie!, waarde: na?.notitie }}>
+            <Actieformulier poging={na?.poging} notitie={{ label: t.notitie!, waarde: na?.notitie }}>
               <Knop>{t.knop!}</Knop>
             </Actieformulier>
           </>
@@ -329,7 +341,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
             {fout}
             <Alinea>{t.uitleg}</Alinea>
             <Noodhulp w={w} />
-            <Actieformulier>
+            <Actieformulier poging={na?.poging}>
               <Knop>{t.knop!}</Knop>
             </Actieformulier>
           </>
@@ -343,7 +355,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
           <>
             {fout}
             <Alinea>{t.uitleg}</Alinea>
-            <Actieformulier notitie={{ label: t.notitie!, waarde: na?.notitie ?? eerder?.opmerking ?? '' }}>
+            <Actieformulier poging={na?.poging} notitie={{ label: t.notitie!, waarde: na?.notitie ?? eerder?.opmerking ?? '' }}>
               <fieldset class="utrecht-form-fieldset kring-score">
                 <legend class="utrecht-form-fieldset__legend">{w.scoreVraag}</legend>
                 {w.scores.map((naam, i) => (
@@ -410,6 +422,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     if (typeof link === 'string')
       return weiger(res, link, link === 'onbekend' ? 'nl' : await taalVoorLink(req.params.token));
     const o = await omgeving(link);
+    if (o.afgesloten) return weiger(res, 'afgesloten', o.taal);
     if (!rolVoorLink(link.doel as Linkdoel, o.rollen)) return weiger(res, 'ingetrokken', o.taal);
     if (link.doel === 'voorwaarden' || link.doel === 'plan') {
       await vastleggen(prisma, { actor: 'link', via: `link:${link.id}` }, `link.${link.doel}.gelezen`, link.zaakId, {
@@ -423,6 +436,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     const link = await geldigeLink(req.params.token);
     if (typeof link === 'string') return weiger(res, link, await taalVoorLink(req.params.token));
     const o = await omgeving(link);
+    if (o.afgesloten) return weiger(res, 'afgesloten', o.taal);
     const doel = link.doel as Linkdoel;
     const rol = rolVoorLink(doel, o.rollen);
     if (!rol) return weiger(res, 'ingetrokken', o.taal);
@@ -482,7 +496,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
         // Not known to have happened: the link may be used again (a repeat is recognised by its id).
         await vrijgeven();
         res.set('Retry-After', String(err.opnieuwNaSeconden));
-        return toon(res, o, { status: 503, uitleg: o.w.evenGeduld, notitie });
+        return toon(res, o, { status: 503, uitleg: o.w.evenGeduld, notitie, poging });
       }
       if (!(err instanceof Geweigerd)) throw err;
       // Refused: nothing happened. The link stays usable and the note stays in the form, not on the case.

@@ -44,7 +44,10 @@ export interface Linkwoorden {
   tevredenheidLink: string;
   scoreVraag: string;
   scores: [string, string, string, string, string];
-  weigeringen: Record<'onbekend' | 'verlopen' | 'gebruikt' | 'ingetrokken', { titel: string; uitleg: string }>;
+  weigeringen: Record<
+    'onbekend' | 'verlopen' | 'gebruikt' | 'ingetrokken' | 'afgesloten',
+    { titel: string; uitleg: string }
+  >;
   nulTeken: string;
   kiesEerst: Partial<Record<Linkdoel, string>> & { standaard: string };
   zonderToelichting: string;
@@ -146,6 +149,11 @@ const nl: Linkwoorden = {
     ingetrokken: {
       titel: 'Deze link werkt niet meer',
       uitleg: 'Deze link is ingetrokken. Neem contact op met de coördinator als u iets wilt doorgeven.',
+    },
+    afgesloten: {
+      titel: 'Deze zaak is afgesloten',
+      uitleg:
+        'De Eigen Kracht-zaak waar deze link bij hoort, is afgesloten; de link werkt daarom niet meer. Heeft u nog vragen? Neem contact op met de coördinator.',
     },
   },
   nulTeken:
@@ -258,6 +266,11 @@ const en: Linkwoorden = {
     ingetrokken: {
       titel: 'This link no longer works',
       uitleg: 'This link was withdrawn. Contact the coordinator if you want to pass something on.',
+    },
+    afgesloten: {
+      titel: 'This case is closed',
+      uitleg:
+        'The Eigen Kracht case this link belongs to has been closed, so the link no longer works. Any questions? Contact the coordinator.',
     },
   },
   nulTeken: 'Your note contains a character we cannot store. We removed it: check the note and try again.',

@@ -47,6 +47,7 @@ const VOORBEELD: { [S in Berichtsoort]: Variabelen[S] } = {
   'conferentie.herinnering': { ...deelnemer, conferentie: CONFERENTIE },
   'conferentie.herinnering.coordinator': { zaakRef: '3F2A91C0', link: LINK, ...CONFERENTIE },
   'conferentie.vervallen': { ...deelnemer, conferentie: CONFERENTIE, verplaatst: true },
+  'conferentie.vervallen.coordinator': { zaakRef: '3F2A91C0', link: LINK, ...CONFERENTIE, verplaatst: false },
   'aanwezigheid.doorgegeven': { zaakRef: '3F2A91C0', link: LINK, wie: 'Fatima El Amrani', komt: false, notitie: true },
   'plan.aanvaard': { ...deelnemer, herzien: true, plan: PLAN },
   'vervolg.herinnering': { zaakRef: '3F2A91C0', link: LINK },

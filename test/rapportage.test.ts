@@ -25,6 +25,7 @@ test('counts per region, municipality and year, with the median days to the conf
       afsluiting: 'afgerond',
       tevredenheid: [
         { groep: 'familie', score: 5 },
+        { groep: 'familie', score: 3 },
         { groep: 'netwerk', score: 4 },
         { groep: 'professionals', score: 3 },
       ],
@@ -69,13 +70,13 @@ test('counts per region, municipality and year, with the median days to the conf
       ingetrokken: 1,
       geannuleerd: 0,
       lopend: 2,
-      // Satisfaction per group, as the Eigen Kracht Centrale reports it.
-      tevredenheidFamilieAantal: 2,
-      tevredenheidFamilieGemiddeld: 4.5,
+      // Satisfaction per group; an average only from three answers on, so no one's score shows.
+      tevredenheidFamilieAantal: 3,
+      tevredenheidFamilieGemiddeld: 4,
       tevredenheidNetwerkAantal: 2,
-      tevredenheidNetwerkGemiddeld: 3,
+      tevredenheidNetwerkGemiddeld: null,
       tevredenheidProfessionalsAantal: 1,
-      tevredenheidProfessionalsGemiddeld: 3,
+      tevredenheidProfessionalsGemiddeld: null,
     },
     expect.objectContaining({ jaar: 2026, gemeente: 'Lelystad', aanvragen: 1, geannuleerd: 1 }),
   ]);

@@ -1,6 +1,7 @@
 // The whole conference process, under Temporal's time-skipping server: months pass in seconds.
 import crypto from 'node:crypto';
 import type { Database } from '../prisma/database';
+import { tekstBewaren } from '../zaakproces';
 import { testDatabase } from './support/omgeving';
 import { binnen } from './support/stack';
 import type { ZaakInTest } from './support/proces';
@@ -619,4 +620,92 @@ test('on the emergency path a missed contact escalates again every 24 hours', as
     expect((await zaak.status()).intake.escalaties).toBe(3);
     expect(await zaak.meldingen('escalatie.contact')).toHaveLength(3);
   });
+});
+
+test('the family side: an invitee answers herself and the coordinator hears it; the plan goes round; the designated person raises a signal and takes it up', async () => {
+  await scenario(
+    db,
+    async (o) => {
+      const zaak = await o.nieuweZaak();
+      await totVoorbereiding(zaak);
+      const door = zaak.door.coordinator;
+      const tante = await zaak.deelnemer('Tante Fatima', 'netwerk');
+      const voogd = await zaak.deelnemer('Gezinsvoogd Peter', 'professional', 'jeugdbescherming');
+      for (const persoonId of [tante, voogd]) {
+        await zaak.opdracht('deelnemerBijwerken', { door, persoonId, uitnodiging: 'uitgenodigd', bezoek: 'bezocht' });
+      }
+      // The aunt answers through her link, with a note: recorded, and the coordinator told.
+      const alsTante = { persoonId: tante, rol: 'deelnemer' } as const;
+      const notitieId = await tekstBewaren(zaak.inhoud(alsTante), 'notitie', 'Ik neem de kinderen mee.');
+      await zaak.opdracht('aanwezigheidDoorgeven', { door: alsTante, komt: true, notitieId });
+      expect(await zaak.meldingen('aanwezigheid.doorgegeven')).toEqual(['aanwezigheid.doorgegeven → coordinator']);
+      const antwoord = await db.prisma.melding.findFirstOrThrow({
+        where: { zaakId: zaak.id, soort: 'aanwezigheid.doorgegeven' },
+      });
+      // Ids and choices only: the note's words stay in the database.
+      expect(antwoord.details).toEqual({ komt: true, persoonId: tante, notitie: true });
+      expect(await db.prisma.tekst.findUniqueOrThrow({ where: { id: notitieId } })).toMatchObject({
+        status: 'vastgelegd',
+      });
+      // The coordinator recording an answer herself is not told of her own doing.
+      await zaak.opdracht('deelnemerBijwerken', { door, persoonId: voogd, uitnodiging: 'bevestigd' });
+      expect(await zaak.meldingen('aanwezigheid.doorgegeven')).toHaveLength(1);
+
+      await zaak.opdracht('vraagVastleggen', {
+        door,
+        tekstId: await zaak.tekst('vraag', 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?'),
+      });
+      await zaak.voorwaarden(voogd, ['De kinderen wonen waar geen geweld is.']);
+      const voorstelId = crypto.randomUUID();
+      await zaak.opdracht('datumVoorstellen', { door, voorstelId, op: await o.over(2 * DAG) });
+      await zaak.opdracht('datumBevestigen', { door, voorstelId });
+      await zaak.opdracht('kringCompleet', { door, compleet: true });
+      await o.env.sleep(2 * DAG);
+      await zaak.opdracht('conferentieStarten', { door });
+      await zaak.opdracht('beslotenTijdStarten', { door });
+      const planId = await zaak.plan({ [voogd]: 'Begeleiding van vader' });
+      await zaak.opdracht('planPresenteren', { door, planId });
+      await zaak.toetsen(voogd, [true]);
+      expect(await zaak.meldingen('plan.aanvaard')).toEqual([]);
+      await zaak.opdracht('afsprakenVastleggen', {
+        door,
+        aangewezen: [tante],
+        eersteVoortgangsgesprek: await o.over(6 * WEEK),
+        evaluatie: await o.over(26 * WEEK),
+      });
+      // The plan goes round once the designated person is known: she gets it as such.
+      expect((await zaak.meldingen('plan.aanvaard')).sort()).toEqual(
+        ['plan.aanvaard → aangewezen', 'plan.aanvaard → hoofdpersoon', 'plan.aanvaard → professional'].sort(),
+      );
+
+      // The designated person herself says it is not going well, and takes it up.
+      const signaalId = await zaak.tekst('signaal', 'Vader is weer thuis.');
+      await zaak.opdracht('nietGoedMelden', { door: zaak.door.aangewezen(tante), tekstId: signaalId });
+      expect(await zaak.meldingen('signaal.gemeld')).toEqual(['signaal.gemeld → coordinator']);
+      await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
+      expect(await zaak.meldingen('signaal.opgepakt')).toEqual(['signaal.opgepakt → coordinator']);
+
+      // A revision the voogd accepts goes round as well.
+      const herzien = await zaak.plan({ [voogd]: 'Opnieuw begeleiding van vader' });
+      await zaak.opdracht('bijeenkomstVastleggen', {
+        door,
+        bijeenkomstId: crypto.randomUUID(),
+        op: new Date(await o.p.nu()).toISOString(),
+        aanwezigen: [tante, zaak.hoofdpersoonId, voogd],
+        signaalId,
+        herzienPlanId: herzien,
+      });
+      await zaak.toetsen(voogd, [true]);
+      const rondgestuurd = await db.prisma.melding.findMany({ where: { zaakId: zaak.id, soort: 'plan.aanvaard' } });
+      expect(rondgestuurd.map((m) => m.details)).toEqual(
+        expect.arrayContaining([
+          { planId, herzien: false },
+          { planId: herzien, herzien: true },
+        ]),
+      );
+      expect(rondgestuurd).toHaveLength(6);
+      return zaak;
+    },
+    'gezin',
+  );
 });

@@ -23,6 +23,7 @@ test('every process scenario has a recorded history, continue-as-new runs includ
       'afgewezen',
       'doorstarten',
       'geen-reactie',
+      'gezin',
       'herziening',
       'niet-goed',
       'noodpad',

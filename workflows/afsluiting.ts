@@ -26,7 +26,7 @@ export async function sluit(
     n.afsluiting = { soort, op: iso(Date.now()), redenId };
   });
   await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
-  if (vervalt) await reg.meld('conferentie.vervallen', 'conferentie.vervallen', genodigden(z));
+  if (vervalt) await reg.meld('conferentie.vervallen', 'conferentie.vervallen', [...genodigden(z), ...coordinator(z)]);
 }
 
 /** "Het gaat niet goed" signals nobody has taken up yet. */

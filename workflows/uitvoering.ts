@@ -166,7 +166,9 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
               geescaleerd: false,
             });
           });
-          await reg.meld('niet-goed', `signaal.${tekstId}`, aangewezenPersonen(z), { signaalId: tekstId });
+          // A designated person who raised it herself is not asked to answer her own signal.
+          const aan = aangewezenPersonen(z).filter((a) => !(p.regels.gezin && a.persoonId === door.persoonId));
+          await reg.meld('niet-goed', `signaal.${tekstId}`, aan, { signaalId: tekstId });
           // The coordinator hears of it at once, not only after a week of silence.
           const coord = coordinator(z).filter((c) => c.persoonId !== door.persoonId);
           if (p.regels.beloften) await reg.meld('signaal.gemeld', `signaal.${tekstId}.coordinator`, coord);

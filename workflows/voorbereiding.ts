@@ -161,9 +161,9 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
           // The coordinator hears the answer (and that there is a note) without looking.
           if (p.regels.gezin) {
             const details = { komt, persoonId: door.persoonId, notitie: notitieId !== undefined };
-            // Each answer is its own message (yes, then no after all): this moment of this run names it.
+            // Each answer is its own message (yes, then no after all): the command's own id names it.
             const { runId, historyLength } = wf.workflowInfo();
-            const sleutel = `aanwezigheid.${door.persoonId}.${runId}.${historyLength}`;
+            const sleutel = `aanwezigheid.${door.persoonId}.${wf.currentUpdateInfo()?.id ?? `${runId}.${historyLength}`}`;
             await reg.meld('aanwezigheid.doorgegeven', sleutel, coordinator(z), details);
           }
         },
@@ -231,7 +231,8 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
               .filter((vooraf) => voor(ms(op), vooraf) <= Date.now())
               .map(String);
           });
-          await reg.meld('datum.bevestigd', `datum.${voorstelId}`, [...genodigden(z), ...coordinator(z)], { op });
+          const details: Record<string, string> = p.regels.gezin ? { op, voorstelId } : { op };
+          await reg.meld('datum.bevestigd', `datum.${voorstelId}`, [...genodigden(z), ...coordinator(z)], details);
         },
       },
 

@@ -65,6 +65,7 @@ export const en: Sjablonen = {
     'datum.bevestigd.coordinator': 'conference date',
     'conferentie.herinnering.coordinator': 'conference reminder',
     'conferentie.vervallen': 'conference cancelled',
+    'conferentie.vervallen.coordinator': 'conference taken out of the calendar',
     'aanwezigheid.doorgegeven': 'answer to the invitation',
     'plan.aanvaard': 'the plan',
     'voortgangsgesprek.herinnering.coordinator': 'progress meeting reminder',
@@ -194,6 +195,14 @@ export const en: Sjablonen = {
       questions(coordinator),
     ),
     sms: `Eigen Kracht: the conference on ${conferentie.kort} ${verplaatst ? 'has been moved.' : 'will not take place.'}`,
+  }),
+  'conferentie.vervallen.coordinator': ({ zaakRef, datum, kort, plaats, verplaatst, link }) => ({
+    onderwerp: `Case ${zaakRef}: conference of ${datum} ${verplaatst ? 'moved' : 'cancelled'}`,
+    email: paragraphs(
+      `The conference of case ${zaakRef} on ${datum}${plaats ? `, ${plaats}` : ''} ${verplaatst ? 'has been moved; the new date follows in a separate email' : 'will not take place'}. This email removes the appointment from your calendar.`,
+      link,
+    ),
+    sms: `Eigen Kracht: case ${zaakRef}, conference on ${kort} ${verplaatst ? 'moved' : 'cancelled'}. ${link}`,
   }),
   'aanwezigheid.doorgegeven': ({ zaakRef, wie, komt, notitie, link }) => ({
     onderwerp: `Case ${zaakRef}: ${wie} ${komt ? 'will come' : 'cannot come'}`,

@@ -68,6 +68,7 @@ export const nl: Sjablonen = {
     'datum.bevestigd.coordinator': 'datum van de conferentie',
     'conferentie.herinnering.coordinator': 'herinnering aan de conferentie',
     'conferentie.vervallen': 'conferentie gaat niet door',
+    'conferentie.vervallen.coordinator': 'conferentie vervalt in de agenda',
     'aanwezigheid.doorgegeven': 'antwoord op de uitnodiging',
     'plan.aanvaard': 'het plan',
     'voortgangsgesprek.herinnering.coordinator': 'herinnering voortgangsgesprek',
@@ -197,6 +198,14 @@ export const nl: Sjablonen = {
       vragen(coordinator),
     ),
     sms: `Eigen Kracht: de conferentie op ${conferentie.kort} ${verplaatst ? 'is verplaatst.' : 'gaat niet door.'}`,
+  }),
+  'conferentie.vervallen.coordinator': ({ zaakRef, datum, kort, plaats, verplaatst, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: conferentie van ${datum} ${verplaatst ? 'verplaatst' : 'vervallen'}`,
+    email: alinea(
+      `De conferentie van zaak ${zaakRef} op ${datum}${plaats ? `, ${plaats}` : ''} ${verplaatst ? 'is verplaatst; de nieuwe datum volgt in een aparte e-mail' : 'gaat niet door'}. De afspraak in uw agenda vervalt met deze e-mail.`,
+      link,
+    ),
+    sms: `Eigen Kracht: zaak ${zaakRef}, conferentie op ${kort} ${verplaatst ? 'verplaatst' : 'vervallen'}. ${link}`,
   }),
   'aanwezigheid.doorgegeven': ({ zaakRef, wie, komt, notitie, link }) => ({
     onderwerp: `Zaak ${zaakRef}: ${wie} ${komt ? 'komt' : 'kan niet komen'}`,

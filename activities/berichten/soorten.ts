@@ -67,8 +67,9 @@ export interface Variabelen {
   'datum.bevestigd.coordinator': VoorStaf & Conferentie;
   'conferentie.herinnering': VoorDeelnemer & { conferentie: Conferentie };
   'conferentie.herinnering.coordinator': VoorStaf & Conferentie;
-  /** The conference will not be held on this date: the case closed before it. */
+  /** The conference will not be held on this date: it moved, or the case closed before it. */
   'conferentie.vervallen': VoorDeelnemer & { conferentie: Conferentie; verplaatst: boolean };
+  'conferentie.vervallen.coordinator': VoorStaf & Conferentie & { verplaatst: boolean };
   /** To the coordinator: an invitee answered through their link (the name in email only). */
   'aanwezigheid.doorgegeven': VoorStaf & { wie: string; komt: boolean; notitie: boolean };
   /** To the family, the network and the professionals: the plan stands (or its revision). */
