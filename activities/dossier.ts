@@ -226,6 +226,9 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
     await tekstVastleggen(tx, zaakId, e.signaalId, 'signaal');
   },
   'signaal.opgepakt': alleenTijdlijn,
+  'signaal.kring-bijeen': async (tx, zaakId, e) => {
+    if (e.notitieId) await tekstVastleggen(tx, zaakId, e.notitieId, 'notitie');
+  },
   bijeenkomst: async (tx, zaakId, e) => {
     if (e.herzienPlanId && e.terToetsing) await planGepresenteerd(tx, zaakId, e.herzienPlanId);
     else if (e.herzienPlanId) await planGeldt(tx, zaakId, e.herzienPlanId);

@@ -59,6 +59,8 @@ export type Gebeurtenis =
   | { soort: 'voortgangsgesprek.gehouden'; op: string }
   | { soort: 'signaal'; signaalId: string; uiterlijk?: string }
   | { soort: 'signaal.opgepakt'; signaalId: string }
+  /** The designated person says the circle met about it; the coordinator records the meeting. */
+  | { soort: 'signaal.kring-bijeen'; signaalId: string; notitieId?: string }
   | {
       soort: 'bijeenkomst';
       bijeenkomstId: string;

@@ -132,6 +132,7 @@ const VARIABELEN: { [S in Berichtsoort]: (g: Gegevens) => Variabelen[S] } = {
   'niet-goed': deelnemer,
   'signaal.gemeld': staf,
   'signaal.opgepakt': staf,
+  'kring.bijeen': (g) => ({ ...staf(g), notitie: g.details.notitie === true }),
   'signaal.geen-reactie': staf,
   'datum.voorgesteld': (g) => ({ ...staf(g), datum: g.datum() }),
   'plan.herzien': staf,

@@ -209,6 +209,7 @@ export async function signalen(prisma: Db, zaakId: string) {
   const rijen = await gebeurtenissen(prisma, zaakId, [
     'signaal',
     'signaal.opgepakt',
+    'signaal.kring-bijeen',
     'bijeenkomst',
     'escalatie',
     'afgesloten',
@@ -234,7 +235,9 @@ export async function signalen(prisma: Db, zaakId: string) {
       door: wie(n, r.doorId),
       notitie: notities.find((t) => t.id === id)?.inhoud ?? null,
       uiterlijk: detail(r.details, 'uiterlijk') ?? null,
-      opgepaktOp: datum(eerste(id, ['signaal.opgepakt', 'bijeenkomst'])),
+      opgepaktOp: datum(eerste(id, ['signaal.opgepakt', 'signaal.kring-bijeen', 'bijeenkomst'])),
+      /** The designated person said the circle met about it (the coordinator records the meeting). */
+      kringBijeenOp: datum(eerste(id, ['signaal.kring-bijeen'])),
       geescaleerdOp: datum(eerste(id, ['escalatie'])),
       /** Still open when the case closed, and named in the reason for closing. */
       afgeslotenMetDeZaakOp: metDeZaakGesloten.includes(id) ? datum(afgesloten!.op) : null,

@@ -335,18 +335,31 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
           </>
         );
         break;
-      case 'signaal':
+      case 'signaal': {
+        // Taken up already: what is left is to say that the circle has met.
+        const verder = await prisma.gebeurtenis.findMany({
+          where: { zaakId: o.link.zaakId, soort: { in: ['signaal.opgepakt', 'signaal.kring-bijeen', 'bijeenkomst'] } },
+        });
+        const opgepakt = verder.some((e) => (e.details as { signaalId?: string }).signaalId === o.link.onderwerpId);
         inhoud = (
           <>
             {fout}
-            <Alinea>{t.uitleg}</Alinea>
+            <Alinea>{opgepakt ? w.signaalOpgepakt : t.uitleg}</Alinea>
             <Noodhulp w={w} />
-            <Actieformulier poging={na?.poging}>
-              <Knop>{t.knop!}</Knop>
-            </Actieformulier>
+            {opgepakt ? (
+              <Actieformulier poging={na?.poging} notitie={{ label: w.bijeenNotitie, waarde: na?.notitie }}>
+                <input type="hidden" name="actie" value="bijeen" />
+                <Knop>{w.kringBijeenKnop}</Knop>
+              </Actieformulier>
+            ) : (
+              <Actieformulier poging={na?.poging}>
+                <Knop>{t.knop!}</Knop>
+              </Actieformulier>
+            )}
           </>
         );
         break;
+      }
       case 'tevredenheid': {
         const eerder = await prisma.tevredenheid.findUnique({
           where: { zaakId_persoonId: { zaakId: o.link.zaakId, persoonId: o.persoon.id } },
@@ -355,7 +368,10 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
           <>
             {fout}
             <Alinea>{t.uitleg}</Alinea>
-            <Actieformulier poging={na?.poging} notitie={{ label: t.notitie!, waarde: na?.notitie ?? eerder?.opmerking ?? '' }}>
+            <Actieformulier
+              poging={na?.poging}
+              notitie={{ label: t.notitie!, waarde: na?.notitie ?? eerder?.opmerking ?? '' }}
+            >
               <fieldset class="utrecht-form-fieldset kring-score">
                 <legend class="utrecht-form-fieldset__legend">{w.scoreVraag}</legend>
                 {w.scores.map((naam, i) => (
@@ -488,6 +504,10 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
       } else if (doel === 'niet-goed') {
         notitieId = await tekstBewaren(inhoud, 'signaal', notitie || o.w.zonderToelichting);
         await proces.opdracht(link.zaakId, 'nietGoedMelden', { door, tekstId: notitieId }, sleutel);
+      } else if (doel === 'signaal' && link.onderwerpId && invoer === true) {
+        notitieId = notitie ? await tekstBewaren(inhoud, 'notitie', notitie) : undefined;
+        const bijeen = { door, signaalId: link.onderwerpId, notitieId };
+        await proces.opdracht(link.zaakId, 'kringBijeenGeweest', bijeen, sleutel);
       } else if (doel === 'signaal' && link.onderwerpId) {
         await proces.opdracht(link.zaakId, 'signaalOppakken', { door, signaalId: link.onderwerpId }, sleutel);
       }
@@ -540,7 +560,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
   return router;
 }
 
-/** What the press says: come or not; a score; nothing more for the others. Undefined: not chosen. */
+/** What the press says: come or not; a score; the circle met or not; nothing more for the others. Undefined: not chosen. */
 function leesInvoer(doel: Linkdoel, req: Request): boolean | number | null | undefined {
   if (doel === 'aanwezigheid') {
     // A page from before the choice had one button, meaning yes.
@@ -551,5 +571,6 @@ function leesInvoer(doel: Linkdoel, req: Request): boolean | number | null | und
     const score = Number(req.body?.score);
     return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
   }
+  if (doel === 'signaal') return req.body?.actie === 'bijeen';
   return null;
 }

@@ -42,6 +42,9 @@ export interface Linkwoorden {
   verder: string;
   nietGoedLink: string;
   tevredenheidLink: string;
+  signaalOpgepakt: string;
+  bijeenNotitie: string;
+  kringBijeenKnop: string;
   scoreVraag: string;
   scores: [string, string, string, string, string];
   weigeringen: Record<
@@ -129,6 +132,10 @@ const nl: Linkwoorden = {
   verder: 'Verder',
   nietGoedLink: 'Gaat het niet goed met het plan? Meld het hier.',
   tevredenheidLink: 'Hoe vond u de conferentie? Laat het ons weten.',
+  signaalOpgepakt:
+    'U heeft laten weten dat u de kring bij elkaar roept. Is de kring bij elkaar geweest? Laat het hier weten; de coördinator legt de bijeenkomst vast.',
+  bijeenNotitie: 'Wat heeft de kring afgesproken? (niet verplicht)',
+  kringBijeenKnop: 'De kring is bij elkaar geweest',
   scoreVraag: 'Hoe vond u de conferentie?',
   scores: ['Slecht', 'Matig', 'Redelijk', 'Goed', 'Heel goed'],
   weigeringen: {
@@ -174,7 +181,9 @@ const nl: Linkwoorden = {
       case 'niet-goed':
         return 'Uw melding is doorgegeven. De aangewezen persoon roept de kring bij elkaar en de coördinator weet het. U kunt deze link opnieuw gebruiken als dat nodig is.';
       case 'signaal':
-        return 'De coördinator weet nu dat u de kring bij elkaar roept. Als de kring bij elkaar is geweest, laat het de coördinator weten.';
+        return invoer
+          ? 'De coördinator weet nu dat de kring bij elkaar is geweest, en legt de bijeenkomst vast.'
+          : 'De coördinator weet nu dat u de kring bij elkaar roept. Is de kring bij elkaar geweest? Gebruik dan dezelfde link nog een keer.';
       default:
         return 'Uw antwoord is bewaard. Dank voor uw tijd.';
     }
@@ -247,6 +256,10 @@ const en: Linkwoorden = {
   verder: 'Also',
   nietGoedLink: 'Is the plan not going well? Say so here.',
   tevredenheidLink: 'How was the conference for you? Let us know.',
+  signaalOpgepakt:
+    'You said you are calling the circle together. Has the circle met? Let us know here; the coordinator will record the meeting.',
+  bijeenNotitie: 'What did the circle agree? (optional)',
+  kringBijeenKnop: 'The circle has met',
   scoreVraag: 'How was the conference for you?',
   scores: ['Bad', 'Poor', 'Fair', 'Good', 'Very good'],
   weigeringen: {
@@ -290,7 +303,9 @@ const en: Linkwoorden = {
       case 'niet-goed':
         return 'Your report has been passed on. The designated person will call the circle together and the coordinator knows. You can use this link again if needed.';
       case 'signaal':
-        return 'The coordinator now knows you are calling the circle together. Once the circle has met, let the coordinator know.';
+        return invoer
+          ? 'The coordinator now knows the circle has met, and will record the meeting.'
+          : 'The coordinator now knows you are calling the circle together. Once the circle has met, use the same link again.';
       default:
         return 'Your answer has been saved. Thank you for your time.';
     }

@@ -491,12 +491,13 @@ function Dossierdelen({ d, g }: { d: Dossier; g: Sessiegebruiker }) {
         <Sectie id="signalen" titel='Meldingen "het gaat niet goed"'>
           <Tabel
             bijschrift="Meldingen"
-            koppen={['Wanneer', 'Door', 'Toelichting', 'Opgepakt', 'Geëscaleerd']}
+            koppen={['Wanneer', 'Door', 'Toelichting', 'Opgepakt', 'Kring bijeen', 'Geëscaleerd']}
             rijen={d.signalen.map((x) => [
               tijdstip(x.op),
               x.door?.naam ?? '—',
               x.notitie ?? '—',
               x.opgepaktOp ? tijdstip(x.opgepaktOp) : 'Nog niet',
+              x.kringBijeenOp ? `${tijdstip(x.kringBijeenOp)} (volgens de aangewezen persoon)` : '—',
               x.geescaleerdOp ? tijdstip(x.geescaleerdOp) : '—',
             ])}
           />

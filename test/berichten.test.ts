@@ -62,6 +62,7 @@ const VOORBEELD: { [S in Berichtsoort]: Variabelen[S] } = {
   'niet-goed': deelnemer,
   'signaal.gemeld': { zaakRef: '3F2A91C0', link: LINK },
   'signaal.opgepakt': { zaakRef: '3F2A91C0', link: LINK },
+  'kring.bijeen': { zaakRef: '3F2A91C0', link: LINK, notitie: true },
   'signaal.geen-reactie': { zaakRef: '3F2A91C0', link: LINK },
   'datum.voorgesteld': { zaakRef: '3F2A91C0', link: LINK, datum: 'woensdag 16 december om 19:00' },
   'plan.herzien': { zaakRef: '3F2A91C0', link: LINK },

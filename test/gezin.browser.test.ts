@@ -338,6 +338,20 @@ metBrowser('the family and the network: messages with links, answers that reach 
     expect(await druk(signaal, 'Ik roep de kring bij elkaar')).toBe(200);
     const opgepakt = await eenBericht(p.anna, 'signaal.opgepakt');
     expect(opgepakt.onderwerp).toContain('is opgepakt');
+
+    // Later, the same link: the circle has met. The coordinator hears it and records the meeting.
+    const later = await open(link(vraagOma.inhoud));
+    expect(await tekst(later)).toContain('Is de kring bij elkaar geweest?');
+    await later.type('#notitie', 'Vader gaat weer naar de verslavingszorg.');
+    expect(await druk(later, 'De kring is bij elkaar geweest')).toBe(200);
+    const bijeen = await eenBericht(p.anna, 'kring.bijeen');
+    expect(bijeen.inhoud).toContain('Leg de bijeenkomst vast');
+    const { body: signalen } = await vraag(`${stack.api}/cases/${zaakId}/signalen`, { token: t.coordinator });
+    expect(signalen[0]).toMatchObject({ notitie: 'Vader is weer thuis.', kringBijeenOp: expect.any(String) });
+    expect(
+      await db.prisma.tekst.findFirst({ where: { zaakId, inhoud: 'Vader gaat weer naar de verslavingszorg.' } }),
+    ).toMatchObject({ status: 'vastgelegd', doorId: p.oma });
+    await later.close();
     await plan.close();
     await signaal.close();
   });

@@ -684,6 +684,12 @@ test('the family side: an invitee answers herself and the coordinator hears it; 
       expect(await zaak.meldingen('signaal.gemeld')).toEqual(['signaal.gemeld → coordinator']);
       await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
       expect(await zaak.meldingen('signaal.opgepakt')).toEqual(['signaal.opgepakt → coordinator']);
+      // Later, through the same link, that the circle has met: the coordinator records the meeting.
+      await zaak.opdracht('kringBijeenGeweest', { door: zaak.door.aangewezen(tante), signaalId });
+      expect(await zaak.meldingen('kring.bijeen')).toEqual(['kring.bijeen → coordinator']);
+      await expect(
+        zaak.opdracht('kringBijeenGeweest', { door: zaak.door.coordinator, signaalId }),
+      ).rejects.toMatchObject({ reden: { code: 'verkeerde-rol' } });
 
       // A revision the voogd accepts goes round as well.
       const herzien = await zaak.plan({ [voogd]: 'Opnieuw begeleiding van vader' });

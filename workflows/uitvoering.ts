@@ -23,6 +23,7 @@ type Opdrachten =
   | 'voortgangsgesprekVastleggen'
   | 'nietGoedMelden'
   | 'signaalOppakken'
+  | 'kringBijeenGeweest'
   | 'bijeenkomstVastleggen'
   | 'evaluatieVastleggen';
 
@@ -186,6 +187,22 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           if (p.regels.gezin && door.rol === 'aangewezen') {
             await reg.meld('signaal.opgepakt', `signaal.${signaalId}.opgepakt`, coordinator(z));
           }
+        },
+      },
+
+      // From the designated person's link: the circle met. The coordinator hears it and records
+      // the meeting itself (who came, a revised plan), as only she can.
+      kringBijeenGeweest: {
+        fasen: ['uitvoering'],
+        controle: ({ signaalId }) =>
+          u().signalen.some((s) => s.id === signaalId) ? undefined : reden('onbekend-signaal'),
+        uitvoeren: async ({ signaalId, notitieId, door }) => {
+          await reg.leg([{ soort: 'signaal.kring-bijeen', signaalId, ...(notitieId && { notitieId }) }], door, (n) => {
+            n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
+          });
+          await reg.meld('kring.bijeen', `signaal.${signaalId}.bijeen`, coordinator(z), {
+            notitie: notitieId !== undefined,
+          });
         },
       },
 

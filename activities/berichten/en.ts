@@ -70,6 +70,7 @@ export const en: Sjablonen = {
     'plan.aanvaard': 'the plan',
     'voortgangsgesprek.herinnering.coordinator': 'progress meeting reminder',
     'signaal.opgepakt': '"things are not going well" taken up',
+    'kring.bijeen': 'the circle has met',
   },
   agenda: { conferentie: 'Eigen Kracht conference', voortgangsgesprek: 'Progress meeting, Eigen Kracht plan' },
   afsluiting: { afgerond: 'completed', ingetrokken: 'withdrawn', geannuleerd: 'cancelled' },
@@ -276,6 +277,15 @@ export const en: Sjablonen = {
     onderwerp: `Case ${zaakRef}: "things are not going well" taken up`,
     email: `The designated person of case ${zaakRef} said they will call the circle together.\n\n${link}`,
     sms: `Eigen Kracht: case ${zaakRef}, the designated person is calling the circle together. ${link}`,
+  }),
+  'kring.bijeen': ({ zaakRef, notitie, link }) => ({
+    onderwerp: `Case ${zaakRef}: the circle has met`,
+    email: paragraphs(
+      `The designated person of case ${zaakRef} says the circle has met about "things are not going well".${notitie ? ' They added a note: read it on the case page.' : ''}`,
+      'Record the meeting (who came, and a revised plan if there is one).',
+      link,
+    ),
+    sms: `Eigen Kracht: case ${zaakRef}, the circle has met. Record the meeting. ${link}`,
   }),
   'signaal.gemeld': ({ zaakRef, link }) => ({
     onderwerp: `Case ${zaakRef}: "things are not going well"`,

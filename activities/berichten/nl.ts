@@ -73,6 +73,7 @@ export const nl: Sjablonen = {
     'plan.aanvaard': 'het plan',
     'voortgangsgesprek.herinnering.coordinator': 'herinnering voortgangsgesprek',
     'signaal.opgepakt': '"het gaat niet goed" opgepakt',
+    'kring.bijeen': 'de kring is bijeen geweest',
   },
   agenda: { conferentie: 'Eigen Kracht-conferentie', voortgangsgesprek: 'Voortgangsgesprek Eigen Kracht-plan' },
   afsluiting: { afgerond: 'afgerond', ingetrokken: 'ingetrokken', geannuleerd: 'geannuleerd' },
@@ -279,6 +280,15 @@ export const nl: Sjablonen = {
     onderwerp: `Zaak ${zaakRef}: "het gaat niet goed" is opgepakt`,
     email: `De aangewezen persoon van zaak ${zaakRef} heeft laten weten de kring bij elkaar te roepen.\n\n${link}`,
     sms: `Eigen Kracht: zaak ${zaakRef}, de aangewezen persoon roept de kring bij elkaar. ${link}`,
+  }),
+  'kring.bijeen': ({ zaakRef, notitie, link }) => ({
+    onderwerp: `Zaak ${zaakRef}: de kring is bij elkaar geweest`,
+    email: alinea(
+      `De aangewezen persoon van zaak ${zaakRef} laat weten dat de kring bij elkaar is geweest over "het gaat niet goed".${notitie ? ' Er is een notitie bij: u leest hem op de zaakpagina.' : ''}`,
+      'Leg de bijeenkomst vast (wie er waren, en een herzien plan als dat er is).',
+      link,
+    ),
+    sms: `Eigen Kracht: zaak ${zaakRef}, de kring is bij elkaar geweest. Leg de bijeenkomst vast. ${link}`,
   }),
   'signaal.gemeld': ({ zaakRef, link }) => ({
     onderwerp: `Zaak ${zaakRef}: "het gaat niet goed"`,

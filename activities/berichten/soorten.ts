@@ -83,6 +83,8 @@ export interface Variabelen {
   'signaal.gemeld': VoorStaf;
   /** To the coordinator: the designated person took up a signal. */
   'signaal.opgepakt': VoorStaf;
+  /** To the coordinator: the designated person says the circle has met; record the meeting. */
+  'kring.bijeen': VoorStaf & { notitie: boolean };
   'signaal.geen-reactie': VoorStaf;
   /** To the professionals in the case: can you come on this date? */
   'datum.voorgesteld': VoorStaf & { datum: string };

@@ -66,6 +66,8 @@ export const OPDRACHTEN = {
   /** `tekstId`: the short note that comes with the signal. */
   nietGoedMelden: opdracht({ tekstId: id }),
   signaalOppakken: opdracht({ signaalId: id }),
+  /** The designated person says the circle has met about the signal (`notitieId`: what about). */
+  kringBijeenGeweest: opdracht({ signaalId: id, notitieId: id.optional() }),
   bijeenkomstVastleggen: opdracht({
     bijeenkomstId: id,
     op: moment,
@@ -138,6 +140,7 @@ export const ROLLEN_PER_OPDRACHT: { readonly [K in Opdrachtnaam]: readonly Rol[]
   voortgangsgesprekVastleggen: ['coordinator'],
   nietGoedMelden: ['professional', 'coordinator', 'hoofdpersoon', 'aangewezen'],
   signaalOppakken: ['aangewezen', 'coordinator'],
+  kringBijeenGeweest: ['aangewezen'],
   bijeenkomstVastleggen: ['coordinator'],
   herzieningIntrekken: ['coordinator', 'regiomanager'],
   evaluatieVastleggen: ['coordinator'],
