@@ -227,7 +227,7 @@ const SCHRIJVEN: { [S in Soort]: Schrijver<S> } = {
   },
   'signaal.opgepakt': alleenTijdlijn,
   'signaal.kring-bijeen': async (tx, zaakId, e) => {
-    if (e.notitieId) await tekstVastleggen(tx, zaakId, e.notitieId, 'notitie');
+    if (e.notitieId) await tekstVastleggen(tx, zaakId, e.notitieId, 'verslag');
   },
   bijeenkomst: async (tx, zaakId, e) => {
     if (e.herzienPlanId && e.terToetsing) await planGepresenteerd(tx, zaakId, e.herzienPlanId);

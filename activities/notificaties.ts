@@ -376,7 +376,8 @@ export function createNotificatieActivities({
   ): Promise<Omit<Agendapunt, 'deelnemer'> | undefined> {
     const titels = TALEN[isTaal(taal) ? taal : 'nl'].agenda;
     const familie = z.hoofdpersoon ? ` (${voornaam(z.hoofdpersoon.naam)})` : '';
-    const contact = z.contactpersoon;
+    // Staff's own copies are Eigen Kracht's: a coordinator is not organiser and guest at once.
+    const contact = STAF.has(melding.rol) ? null : z.contactpersoon;
     const organisator = contact?.email ? { naam: contact.naam, email: contact.email } : eigenKracht;
     if (OVER_EEN_DATUM.has(soort) && z.voorstel) {
       return {
@@ -447,20 +448,30 @@ export function createNotificatieActivities({
       where: {
         zaakId: z.zaakId,
         ontvangerId: persoon.id,
-        soort: { in: ['datum.bevestigd', 'conferentie.vervallen'] },
+        soort: { in: [...OVER_EEN_DATUM] },
         id: { not: melding.id },
       },
       orderBy: { aangemaaktOp: 'asc' },
     });
     const over = (m: Melding) => (m.details as Details).voorstelId;
-    for (const oud of eerder.filter((m) => m.soort === 'datum.bevestigd')) {
-      const voorstelId = over(oud);
-      if (typeof voorstelId !== 'string' || voorstelId === z.voorstel?.id) continue;
+    // Per earlier date, when it last went into the calendar (an invitation or a confirmation).
+    const inDeAgenda = new Map<string, Date>();
+    for (const m of eerder) {
+      const id = over(m);
+      if (m.soort !== 'conferentie.vervallen' && typeof id === 'string') inDeAgenda.set(id, m.aangemaaktOp);
+    }
+    for (const [voorstelId, sinds] of inDeAgenda) {
+      if (voorstelId === z.voorstel?.id) continue;
       const sleutel = `${melding.sleutel}:vervalt.${voorstelId}`;
-      // Cancelled with an earlier move already: once is enough.
-      if (eerder.some((m) => m.soort === 'conferentie.vervallen' && over(m) === voorstelId && m.sleutel !== sleutel)) {
-        continue;
-      }
+      // Taken out again since it last went in: once is enough.
+      const alEruit = eerder.some(
+        (m) =>
+          m.soort === 'conferentie.vervallen' &&
+          over(m) === voorstelId &&
+          m.sleutel !== sleutel &&
+          m.aangemaaktOp >= sinds,
+      );
+      if (alEruit) continue;
       const details = { voorstelId, verplaatst: true };
       const vervallen = await prisma.melding.upsert({
         where: { sleutel },

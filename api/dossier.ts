@@ -227,6 +227,13 @@ export async function signalen(prisma: Db, zaakId: string) {
   ]);
   const eerste = (id: string, soorten: string[]) =>
     rijen.find((r) => soorten.includes(r.soort) && detail(r.details, 'signaalId') === id)?.op;
+  const bijeen = (id: string) =>
+    rijen.find((r) => r.soort === 'signaal.kring-bijeen' && detail(r.details, 'signaalId') === id);
+  const verslagIds = rijen
+    .filter((r) => r.soort === 'signaal.kring-bijeen')
+    .map((r) => detail(r.details, 'notitieId'))
+    .filter((x): x is string => typeof x === 'string');
+  const verslagen = await prisma.tekst.findMany({ where: { id: { in: verslagIds }, zaakId } });
   return gemeld.map((r) => {
     const id = detail(r.details, 'signaalId')!;
     return {
@@ -236,8 +243,10 @@ export async function signalen(prisma: Db, zaakId: string) {
       notitie: notities.find((t) => t.id === id)?.inhoud ?? null,
       uiterlijk: detail(r.details, 'uiterlijk') ?? null,
       opgepaktOp: datum(eerste(id, ['signaal.opgepakt', 'signaal.kring-bijeen', 'bijeenkomst'])),
-      /** The designated person said the circle met about it (the coordinator records the meeting). */
+      /** The designated person said the circle met about it (the coordinator records the meeting), and what about. */
       kringBijeenOp: datum(eerste(id, ['signaal.kring-bijeen'])),
+      kringBijeenVerslag:
+        verslagen.find((t) => t.id === detail(bijeen(id)?.details ?? null, 'notitieId'))?.inhoud ?? null,
       geescaleerdOp: datum(eerste(id, ['escalatie'])),
       /** Still open when the case closed, and named in the reason for closing. */
       afgeslotenMetDeZaakOp: metDeZaakGesloten.includes(id) ? datum(afgesloten!.op) : null,

@@ -337,16 +337,22 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
         break;
       case 'signaal': {
         // Taken up already: what is left is to say that the circle has met.
-        const verder = await prisma.gebeurtenis.findMany({
-          where: { zaakId: o.link.zaakId, soort: { in: ['signaal.opgepakt', 'signaal.kring-bijeen', 'bijeenkomst'] } },
-        });
-        const opgepakt = verder.some((e) => (e.details as { signaalId?: string }).signaalId === o.link.onderwerpId);
+        const verder = (
+          await prisma.gebeurtenis.findMany({
+            where: {
+              zaakId: o.link.zaakId,
+              soort: { in: ['signaal.opgepakt', 'signaal.kring-bijeen', 'bijeenkomst'] },
+            },
+          })
+        ).filter((e) => (e.details as { signaalId?: string }).signaalId === o.link.onderwerpId);
+        const bijeen = verder.some((e) => e.soort !== 'signaal.opgepakt');
+        const opgepakt = verder.length > 0;
         inhoud = (
           <>
             {fout}
-            <Alinea>{opgepakt ? w.signaalOpgepakt : t.uitleg}</Alinea>
+            <Alinea>{bijeen ? w.kringWasBijeen : opgepakt ? w.signaalOpgepakt : t.uitleg}</Alinea>
             <Noodhulp w={w} />
-            {opgepakt ? (
+            {bijeen ? null : opgepakt ? (
               <Actieformulier poging={na?.poging} notitie={{ label: w.bijeenNotitie, waarde: na?.notitie }}>
                 <input type="hidden" name="actie" value="bijeen" />
                 <Knop>{w.kringBijeenKnop}</Knop>
@@ -486,7 +492,13 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
         : Promise.resolve();
     const wie: Wie = { actor: 'link', via: `link:${link.id}` };
     // The command's id: this link and this page's attempt. A press repeated after "try again" stores nothing twice.
-    const sleutel = poging ? `${link.id}:${poging}` : link.id;
+    // What was chosen and typed is part of it: a changed answer after "try again" is a new command.
+    const wat = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([invoer, notitie]))
+      .digest('base64url')
+      .slice(0, 16);
+    const sleutel = poging ? `${link.id}:${poging}:${wat}` : link.id;
     const door: Door = { persoonId: link.persoonId, rol };
     const inhoud = { prisma, zaakId: link.zaakId, door, sleutel };
     let notitieId: string | undefined;
@@ -505,7 +517,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
         notitieId = await tekstBewaren(inhoud, 'signaal', notitie || o.w.zonderToelichting);
         await proces.opdracht(link.zaakId, 'nietGoedMelden', { door, tekstId: notitieId }, sleutel);
       } else if (doel === 'signaal' && link.onderwerpId && invoer === true) {
-        notitieId = notitie ? await tekstBewaren(inhoud, 'notitie', notitie) : undefined;
+        notitieId = notitie ? await tekstBewaren(inhoud, 'verslag', notitie) : undefined;
         const bijeen = { door, signaalId: link.onderwerpId, notitieId };
         await proces.opdracht(link.zaakId, 'kringBijeenGeweest', bijeen, sleutel);
       } else if (doel === 'signaal' && link.onderwerpId) {

@@ -43,6 +43,7 @@ export interface Linkwoorden {
   nietGoedLink: string;
   tevredenheidLink: string;
   signaalOpgepakt: string;
+  kringWasBijeen: string;
   bijeenNotitie: string;
   kringBijeenKnop: string;
   scoreVraag: string;
@@ -133,7 +134,9 @@ const nl: Linkwoorden = {
   nietGoedLink: 'Gaat het niet goed met het plan? Meld het hier.',
   tevredenheidLink: 'Hoe vond u de conferentie? Laat het ons weten.',
   signaalOpgepakt:
-    'U heeft laten weten dat u de kring bij elkaar roept. Is de kring bij elkaar geweest? Laat het hier weten; de coördinator legt de bijeenkomst vast.',
+    'Het signaal is opgepakt: de kring wordt bij elkaar geroepen. Is de kring bij elkaar geweest? Laat het hier weten; de coördinator legt de bijeenkomst vast.',
+  kringWasBijeen:
+    'De kring is over dit signaal bij elkaar geweest, en de coördinator weet het. Gaat het opnieuw niet goed? Gebruik de link "het gaat niet goed" of bel de coördinator.',
   bijeenNotitie: 'Wat heeft de kring afgesproken? (niet verplicht)',
   kringBijeenKnop: 'De kring is bij elkaar geweest',
   scoreVraag: 'Hoe vond u de conferentie?',
@@ -257,7 +260,9 @@ const en: Linkwoorden = {
   nietGoedLink: 'Is the plan not going well? Say so here.',
   tevredenheidLink: 'How was the conference for you? Let us know.',
   signaalOpgepakt:
-    'You said you are calling the circle together. Has the circle met? Let us know here; the coordinator will record the meeting.',
+    'The signal has been taken up: the circle is being called together. Has the circle met? Let us know here; the coordinator will record the meeting.',
+  kringWasBijeen:
+    'The circle has met about this signal, and the coordinator knows. Is it not going well again? Use the "not going well" link or call the coordinator.',
   bijeenNotitie: 'What did the circle agree? (optional)',
   kringBijeenKnop: 'The circle has met',
   scoreVraag: 'How was the conference for you?',

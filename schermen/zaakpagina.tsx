@@ -497,7 +497,9 @@ function Dossierdelen({ d, g }: { d: Dossier; g: Sessiegebruiker }) {
               x.door?.naam ?? '—',
               x.notitie ?? '—',
               x.opgepaktOp ? tijdstip(x.opgepaktOp) : 'Nog niet',
-              x.kringBijeenOp ? `${tijdstip(x.kringBijeenOp)} (volgens de aangewezen persoon)` : '—',
+              x.kringBijeenOp
+                ? `${tijdstip(x.kringBijeenOp)} (volgens de aangewezen persoon)${x.kringBijeenVerslag ? `: ${x.kringBijeenVerslag}` : ''}`
+                : '—',
               x.geescaleerdOp ? tijdstip(x.geescaleerdOp) : '—',
             ])}
           />

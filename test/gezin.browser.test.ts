@@ -26,11 +26,15 @@ metBrowser('the family and the network: messages with links, answers that reach 
   let w: Wereld;
   let t: Awaited<ReturnType<typeof stafTokens>>;
   let zaakId: string;
-  const p: Record<'samira' | 'oma' | 'john' | 'petra' | 'anna', string> = {} as never;
+  const p: Record<'samira' | 'oma' | 'john' | 'petra' | 'anna' | 'ali', string> = {} as never;
   let petraToken: string;
 
   const doe = (pad: string, body: unknown, token = t.coordinator) =>
     opdrachtViaApi(stack.api, zaakId, pad, body, token);
+  const adres = (naam: string) => `${naam}.${crypto.randomUUID().slice(0, 8)}@example.org`;
+  /** Someone joins the circle through the API: their person id. */
+  const erbij = async (deelnemer: Record<string, unknown>): Promise<string> =>
+    (await doe('deelnemer-toevoegen', deelnemer)).persoonId;
 
   beforeAll(async () => {
     db = await testDatabase();
@@ -42,27 +46,21 @@ metBrowser('the family and the network: messages with links, answers that reach 
     p.samira = hoofd.persoonId;
     p.anna = w.coordinatoren.anna;
     // Oma has a phone only; John reads English; Petra is the professional with conditions.
-    p.oma = (
-      await doe('deelnemer-toevoegen', {
-        persoon: { naam: 'Fatima Bakker', telefoon: '06-22233344' },
-        rol: 'netwerk',
-        relatie: 'oma',
-      })
-    ).persoonId;
-    p.john = (
-      await doe('deelnemer-toevoegen', {
-        persoon: { naam: 'John Miller', email: `john.${crypto.randomUUID().slice(0, 8)}@example.org`, taal: 'en' },
-        rol: 'netwerk',
-        relatie: 'oom',
-      })
-    ).persoonId;
-    p.petra = (
-      await doe('deelnemer-toevoegen', {
-        persoon: { naam: 'Petra Voogd', email: `petra.${crypto.randomUUID().slice(0, 8)}@example.org` },
-        rol: 'professional',
-        wettelijkeRol: 'jeugdbescherming',
-      })
-    ).persoonId;
+    p.oma = await erbij({
+      persoon: { naam: 'Fatima Bakker', telefoon: '06-22233344' },
+      rol: 'netwerk',
+      relatie: 'oma',
+    });
+    p.john = await erbij({
+      persoon: { naam: 'John Miller', email: adres('john'), taal: 'en' },
+      rol: 'netwerk',
+      relatie: 'oom',
+    });
+    p.petra = await erbij({
+      persoon: { naam: 'Petra Voogd', email: adres('petra') },
+      rol: 'professional',
+      wettelijkeRol: 'jeugdbescherming',
+    });
     petraToken = await tokenVoor(db.prisma, 'professional', p.petra);
     browser = await startChromium();
   }, 180_000);
@@ -228,6 +226,12 @@ metBrowser('the family and the network: messages with links, answers that reach 
     expect(pagina).toContain('Anna');
     await page.close();
 
+    // Ali is invited once the date stands: his invitation puts it in his calendar.
+    p.ali = await erbij({ persoon: { naam: 'Ali Bakker', email: adres('ali') }, rol: 'netwerk', relatie: 'neef' });
+    await doe('deelnemer-bijwerken', { persoonId: p.ali, uitnodiging: 'uitgenodigd' });
+    const voorAli = agenda((await eenBericht(p.ali, 'uitnodiging')).agenda);
+    expect(voorAli.event.uid).toBe(verzoek.event.uid);
+
     // The date moves: John's calendar loses the first and gets the second.
     const tweede = new Date(Date.now() + 8 * DAG);
     const nieuw = await doe('datum-voorstellen', { op: tweede.toISOString(), plaats: PLAATS });
@@ -256,6 +260,17 @@ metBrowser('the family and the network: messages with links, answers that reach 
     await berichten(p.john, 'datum.bevestigd', 3);
     const afzeggingen = await berichten(p.john, 'conferentie.vervallen', 2);
     expect(afzeggingen.map((b) => agenda(b.agenda).event.uid)).toEqual([verzoek.event.uid, erbij.event.uid]);
+    // Ali, invited late, loses the first date from his calendar as well.
+    const [aliEruit] = await berichten(p.ali, 'conferentie.vervallen');
+    expect(agenda(aliEruit!.agenda).event.uid).toBe(verzoek.event.uid);
+
+    // Back to the second date after all: it goes into calendars again, above its cancellation.
+    await doe('datum-bevestigen', { voorstelId: nieuw.voorstelId });
+    const bevestigingen = await berichten(p.john, 'datum.bevestigd', 4);
+    const terug = agenda(bevestigingen[3]!.agenda);
+    expect(terug.methode).toBe('REQUEST');
+    expect(terug.event.uid).toBe(erbij.event.uid);
+    expect(Number(terug.event.sequence)).toBeGreaterThan(Number(agenda(afzeggingen[1]!.agenda).event.sequence));
   });
 
   test('a press the process refuses keeps the link and the note, and says why', async () => {
@@ -348,10 +363,13 @@ metBrowser('the family and the network: messages with links, answers that reach 
     expect(bijeen.inhoud).toContain('Leg de bijeenkomst vast');
     const { body: signalen } = await vraag(`${stack.api}/cases/${zaakId}/signalen`, { token: t.coordinator });
     expect(signalen[0]).toMatchObject({ notitie: 'Vader is weer thuis.', kringBijeenOp: expect.any(String) });
-    expect(
-      await db.prisma.tekst.findFirst({ where: { zaakId, inhoud: 'Vader gaat weer naar de verslavingszorg.' } }),
-    ).toMatchObject({ status: 'vastgelegd', doorId: p.oma });
+    expect(signalen[0].kringBijeenVerslag).toBe('Vader gaat weer naar de verslavingszorg.');
+    // Said once; the link now says so instead of offering it again.
+    const daarna = await open(link(vraagOma.inhoud));
+    expect(await tekst(daarna)).toContain('De kring is over dit signaal bij elkaar geweest');
+    expect(await daarna.$$('form')).toHaveLength(0);
     await later.close();
+    await daarna.close();
     await plan.close();
     await signaal.close();
   });

@@ -682,11 +682,17 @@ test('the family side: an invitee answers herself and the coordinator hears it; 
       const signaalId = await zaak.tekst('signaal', 'Vader is weer thuis.');
       await zaak.opdracht('nietGoedMelden', { door: zaak.door.aangewezen(tante), tekstId: signaalId });
       expect(await zaak.meldingen('signaal.gemeld')).toEqual(['signaal.gemeld → coordinator']);
+      // She is asked like any designated person: her link is how she goes on with it.
+      expect(await zaak.meldingen('niet-goed')).toEqual(['niet-goed → aangewezen']);
       await zaak.opdracht('signaalOppakken', { door: zaak.door.aangewezen(tante), signaalId });
       expect(await zaak.meldingen('signaal.opgepakt')).toEqual(['signaal.opgepakt → coordinator']);
       // Later, through the same link, that the circle has met: the coordinator records the meeting.
       await zaak.opdracht('kringBijeenGeweest', { door: zaak.door.aangewezen(tante), signaalId });
       expect(await zaak.meldingen('kring.bijeen')).toEqual(['kring.bijeen → coordinator']);
+      // Said once: a second time is refused, so no "circle met" goes unheard.
+      await expect(
+        zaak.opdracht('kringBijeenGeweest', { door: zaak.door.aangewezen(tante), signaalId }),
+      ).rejects.toMatchObject({ reden: { code: 'al-vastgelegd' } });
       await expect(
         zaak.opdracht('kringBijeenGeweest', { door: zaak.door.coordinator, signaalId }),
       ).rejects.toMatchObject({ reden: { code: 'verkeerde-rol' } });

@@ -167,9 +167,7 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
               geescaleerd: false,
             });
           });
-          // A designated person who raised it herself is not asked to answer her own signal.
-          const aan = aangewezenPersonen(z).filter((a) => !(p.regels.gezin && a.persoonId === door.persoonId));
-          await reg.meld('niet-goed', `signaal.${tekstId}`, aan, { signaalId: tekstId });
+          await reg.meld('niet-goed', `signaal.${tekstId}`, aangewezenPersonen(z), { signaalId: tekstId });
           // The coordinator hears of it at once, not only after a week of silence.
           const coord = coordinator(z).filter((c) => c.persoonId !== door.persoonId);
           if (p.regels.beloften) await reg.meld('signaal.gemeld', `signaal.${tekstId}.coordinator`, coord);
@@ -194,11 +192,16 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
       // the meeting itself (who came, a revised plan), as only she can.
       kringBijeenGeweest: {
         fasen: ['uitvoering'],
-        controle: ({ signaalId }) =>
-          u().signalen.some((s) => s.id === signaalId) ? undefined : reden('onbekend-signaal'),
+        controle: ({ signaalId }) => {
+          const signaal = u().signalen.find((s) => s.id === signaalId);
+          if (!signaal) return reden('onbekend-signaal');
+          return signaal.kringBijeen ? reden('al-vastgelegd') : undefined;
+        },
         uitvoeren: async ({ signaalId, notitieId, door }) => {
           await reg.leg([{ soort: 'signaal.kring-bijeen', signaalId, ...(notitieId && { notitieId }) }], door, (n) => {
-            n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
+            const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId)!;
+            signaal.opgepakt = true;
+            signaal.kringBijeen = true;
           });
           await reg.meld('kring.bijeen', `signaal.${signaalId}.bijeen`, coordinator(z), {
             notitie: notitieId !== undefined,
@@ -226,7 +229,10 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           await reg.leg([{ soort: 'bijeenkomst', ...bijeenkomst, ...(terToetsing && { terToetsing }) }], door, (n) => {
             n.uitvoering.bijeenkomsten.push({ id: bijeenkomstId, op: iso(ms(op)), aanwezigen, planId: herzienPlanId });
             const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
-            if (signaal) signaal.opgepakt = true;
+            if (signaal) {
+              signaal.opgepakt = true;
+              signaal.kringBijeen = true;
+            }
             if (herzienPlanId) {
               n.conferentie.plannen.push(herzienPlanId);
               if (terToetsing) n.uitvoering.herziening = nieuweHerziening(herzienPlanId);

@@ -232,7 +232,10 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
               .map(String);
           });
           const details: Record<string, string> = p.regels.gezin ? { op, voorstelId } : { op };
-          await reg.meld('datum.bevestigd', `datum.${voorstelId}`, [...genodigden(z), ...coordinator(z)], details);
+          // A date confirmed again after another (A, B, then A) is a new message: the command names it.
+          const keer = p.regels.gezin ? wf.currentUpdateInfo()?.id : undefined;
+          const sleutel = keer ? `datum.${voorstelId}.${keer}` : `datum.${voorstelId}`;
+          await reg.meld('datum.bevestigd', sleutel, [...genodigden(z), ...coordinator(z)], details);
         },
       },
 

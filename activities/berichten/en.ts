@@ -281,7 +281,7 @@ export const en: Sjablonen = {
   'kring.bijeen': ({ zaakRef, notitie, link }) => ({
     onderwerp: `Case ${zaakRef}: the circle has met`,
     email: paragraphs(
-      `The designated person of case ${zaakRef} says the circle has met about "things are not going well".${notitie ? ' They added a note: read it on the case page.' : ''}`,
+      `The designated person of case ${zaakRef} says the circle has met about "things are not going well".${notitie ? ' What the circle agreed is on the case page, with the signals.' : ''}`,
       'Record the meeting (who came, and a revised plan if there is one).',
       link,
     ),

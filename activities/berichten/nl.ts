@@ -284,7 +284,7 @@ export const nl: Sjablonen = {
   'kring.bijeen': ({ zaakRef, notitie, link }) => ({
     onderwerp: `Zaak ${zaakRef}: de kring is bij elkaar geweest`,
     email: alinea(
-      `De aangewezen persoon van zaak ${zaakRef} laat weten dat de kring bij elkaar is geweest over "het gaat niet goed".${notitie ? ' Er is een notitie bij: u leest hem op de zaakpagina.' : ''}`,
+      `De aangewezen persoon van zaak ${zaakRef} laat weten dat de kring bij elkaar is geweest over "het gaat niet goed".${notitie ? ' Wat de kring afsprak, leest u op de zaakpagina bij de meldingen.' : ''}`,
       'Leg de bijeenkomst vast (wie er waren, en een herzien plan als dat er is).',
       link,
     ),

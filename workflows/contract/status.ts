@@ -70,6 +70,8 @@ export interface Signaal {
   opgepakt: boolean;
   uiterlijk: string;
   geescaleerd: boolean;
+  /** The circle met about it (said through the designated person's link, or recorded). */
+  kringBijeen?: boolean;
 }
 
 export interface Bijeenkomst {
