@@ -33,7 +33,7 @@ metBrowser('the family and the network: messages with links, answers that reach 
     opdrachtViaApi(stack.api, zaakId, pad, body, token);
   const adres = (naam: string) => `${naam}.${crypto.randomUUID().slice(0, 8)}@example.org`;
   /** Someone joins the circle through the API: their person id. */
-  const erbij = async (deelnemer: Record<string, unknown>): Promise<string> =>
+  const doetMee = async (deelnemer: Record<string, unknown>): Promise<string> =>
     (await doe('deelnemer-toevoegen', deelnemer)).persoonId;
 
   beforeAll(async () => {
@@ -46,17 +46,17 @@ metBrowser('the family and the network: messages with links, answers that reach 
     p.samira = hoofd.persoonId;
     p.anna = w.coordinatoren.anna;
     // Oma has a phone only; John reads English; Petra is the professional with conditions.
-    p.oma = await erbij({
+    p.oma = await doetMee({
       persoon: { naam: 'Fatima Bakker', telefoon: '06-22233344' },
       rol: 'netwerk',
       relatie: 'oma',
     });
-    p.john = await erbij({
+    p.john = await doetMee({
       persoon: { naam: 'John Miller', email: adres('john'), taal: 'en' },
       rol: 'netwerk',
       relatie: 'oom',
     });
-    p.petra = await erbij({
+    p.petra = await doetMee({
       persoon: { naam: 'Petra Voogd', email: adres('petra') },
       rol: 'professional',
       wettelijkeRol: 'jeugdbescherming',
@@ -227,7 +227,7 @@ metBrowser('the family and the network: messages with links, answers that reach 
     await page.close();
 
     // Ali is invited once the date stands: his invitation puts it in his calendar.
-    p.ali = await erbij({ persoon: { naam: 'Ali Bakker', email: adres('ali') }, rol: 'netwerk', relatie: 'neef' });
+    p.ali = await doetMee({ persoon: { naam: 'Ali Bakker', email: adres('ali') }, rol: 'netwerk', relatie: 'neef' });
     await doe('deelnemer-bijwerken', { persoonId: p.ali, uitnodiging: 'uitgenodigd' });
     const voorAli = agenda((await eenBericht(p.ali, 'uitnodiging')).agenda);
     expect(voorAli.event.uid).toBe(verzoek.event.uid);
