@@ -64,7 +64,8 @@ function metReden<K extends 'intrekken' | 'annuleren'>(samenvatting: string): Ap
 }
 
 /** Commands a participant gives through a one-click link only (api/links.ts). */
-export type Linkopdracht = 'aanwezigheidDoorgeven' | 'kringBijeenGeweest';
+export const LINKOPDRACHTEN = ['aanwezigheidDoorgeven', 'kringBijeenGeweest'] as const;
+export type Linkopdracht = (typeof LINKOPDRACHTEN)[number];
 export type Accountopdracht = Exclude<Opdrachtnaam, Linkopdracht>;
 
 export const API_OPDRACHTEN: { [K in Accountopdracht]: ApiOpdracht<K> } = {

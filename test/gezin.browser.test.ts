@@ -430,7 +430,9 @@ metBrowser('the family and the network: messages with links, answers that reach 
       expect(b.inhoud.startsWith('Eigen Kracht: ')).toBe(true);
       expect(b.inhoud.length).toBeLessThanOrEqual(160);
       for (const woord of [...namen, 'Buurthuis', 'Nieuwegein', 'slapen', 'verslavingszorg', 'geweld']) {
-        expect({ sms: b.inhoud, woord, bevat: b.inhoud.includes(woord) }).toMatchObject({ bevat: false });
+        // The words, not the links: a random token may well spell "El".
+        const woorden = b.inhoud.replace(/http:\/\/\S+/g, '');
+        expect({ sms: b.inhoud, woord, bevat: woorden.includes(woord) }).toMatchObject({ bevat: false });
       }
     }
     // Every link kring sent to a participant still opens (none of them was for once).
