@@ -136,7 +136,15 @@ test('standard path: from request to closure, with every step recorded', async (
       expect((await zaak.meldingen('voortgangsgesprek.herinnering')).sort()).toEqual([
         'voortgangsgesprek.herinnering → aangewezen',
         'voortgangsgesprek.herinnering → coordinator',
+        'voortgangsgesprek.herinnering → hoofdpersoon',
       ]);
+      // Each by email with the meeting for the calendar; the coordinator's own text.
+      const herinneringen = await db.prisma.bericht.findMany({
+        where: { zaakId: zaak.id, kanaal: 'email', melding: { soort: 'voortgangsgesprek.herinnering' } },
+        include: { melding: true },
+      });
+      expect(herinneringen.filter((b) => b.agenda?.includes('METHOD:REQUEST')).length).toBe(herinneringen.length);
+      expect(herinneringen.find((b) => b.melding.rol === 'coordinator')?.onderwerp).toMatch(/^Zaak [0-9A-F]{8}: /);
       await zaak.opdracht('voortgangsgesprekVastleggen', { door, op: gesprek });
 
       await o.env.sleep(Date.parse(evaluatie) - (await o.p.nu()) + 60_000);

@@ -60,7 +60,11 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           await reg.leg([{ soort: 'herinnering', termijn: 'voortgangsgesprek' }], undefined, (n) => {
             n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
           });
-          const aan = [...aangewezenPersonen(z), ...coordinator(z)];
+          // The main person comes to the progress meeting too (and gets it in her calendar).
+          const hoofdpersoon = z.deelnemers
+            .filter((d) => p.regels.gezin && d.rol === 'hoofdpersoon')
+            .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
+          const aan = [...hoofdpersoon, ...aangewezenPersonen(z), ...coordinator(z)];
           await reg.meld('voortgangsgesprek.herinnering', `gesprek.${gesprek.op}`, aan, { op: gesprek.op });
         },
       });
