@@ -294,6 +294,15 @@ export async function kandidaten(prisma: Db, zaakId: string) {
   };
 }
 
+/** How the conference went for the participants: per answer its group, score and remark; no names. */
+export async function tevredenheid(prisma: Db, zaakId: string) {
+  const rijen = await prisma.tevredenheid.findMany({
+    where: { zaakId },
+    orderBy: [{ groep: 'asc' }, { gegevenOp: 'asc' }],
+  });
+  return rijen.map((r) => ({ groep: r.groep, score: r.score, opmerking: r.opmerking, op: datum(r.gegevenOp) }));
+}
+
 interface Lezing {
   handeling: Handeling;
   /** What it shows, for the API's documentation. */
@@ -338,6 +347,12 @@ export const LEZINGEN: Record<string, Lezing> = {
     handeling: 'zaak.datumvoorstellen',
     samenvatting: 'Voorgestelde data en de beschikbaarheid van elke professional; een professional ziet de hare.',
     lees: (p, z, g) => datumvoorstellen(p, z, alsProfessional(g)),
+  },
+  tevredenheid: {
+    handeling: 'zaak.tevredenheid',
+    samenvatting:
+      'Hoe de deelnemers de conferentie vonden: per antwoord de groep, de score (1–5) en de opmerking, zonder namen.',
+    lees: (p, z) => tevredenheid(p, z),
   },
   kandidaten: {
     handeling: 'zaak.kandidaten',

@@ -35,6 +35,7 @@ export type Handeling =
   | 'zaak.signalen'
   | 'zaak.datumvoorstellen'
   | 'zaak.kandidaten'
+  | 'zaak.tevredenheid'
   | 'persoon.inzage'
   | 'regios.lezen'
   | 'regios.beheer'
@@ -63,6 +64,8 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
   'zaak.signalen': ['regiomanager', 'coordinator'],
   'zaak.datumvoorstellen': ['regiomanager', 'coordinator', 'professional'],
   'zaak.kandidaten': ['regiomanager'],
+  // How the participants found the conference: for the regiomanager, not for the coordinator it may be about.
+  'zaak.tevredenheid': ['regiomanager'],
   'persoon.inzage': ['regiomanager'],
   rapportage: ['operations', 'regiomanager'],
   // Setting kring up: the administrator; a regiomanager keeps her region's coordinator pool.

@@ -49,3 +49,10 @@ export const BEZOEK: Record<Bezoek, string> = {
   bezocht: 'Bezocht',
   niet_gelukt: 'Niet gelukt',
 };
+
+/** The groups the satisfaction is reported by. */
+export const GROEPNAAM: Record<string, string> = {
+  familie: 'Familie',
+  netwerk: 'Netwerk',
+  professionals: 'Professionals',
+};

@@ -13,6 +13,7 @@ import {
   kring,
   plannen,
   signalen,
+  tevredenheid,
   toetsingen,
   voorwaarden,
 } from '../api/dossier';
@@ -22,7 +23,7 @@ import { FORMULIEREN, type Formuliercontext } from './opdrachtformulieren';
 import { Alinea, datum, Formulier, Gegevens, Knop, Kop2, Melding, pagina, Tabel, tijdstip } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
 import { Invoer, type Formulierstand } from './velden';
-import { FASENAAM, TERMIJNNAAM, WETTELIJK, UITNODIGING, BEZOEK, ROL_IN_ZAAK } from './woorden';
+import { FASENAAM, TERMIJNNAAM, WETTELIJK, UITNODIGING, BEZOEK, ROL_IN_ZAAK, GROEPNAAM } from './woorden';
 
 type Db = PrismaClient;
 type Dossier = Awaited<ReturnType<typeof laden>>;
@@ -64,6 +65,7 @@ export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, 
     toetsingen: await lees('toetsingen', 'zaak.toetsingen', () => toetsingen(prisma, zaak.id, prof)),
     afspraken: await lees('afspraken', 'zaak.afspraken', () => afspraken(prisma, zaak.id)),
     signalen: await lees('signalen', 'zaak.signalen', () => signalen(prisma, zaak.id)),
+    tevredenheid: await lees('tevredenheid', 'zaak.tevredenheid', () => tevredenheid(prisma, zaak.id)),
     kandidaten:
       zaak.fase === 'intake' && !zaak.coordinatorId
         ? await lees('kandidaten', 'zaak.kandidaten', () => kandidaten(prisma, zaak.id))
@@ -501,6 +503,20 @@ function Dossierdelen({ d, g }: { d: Dossier; g: Sessiegebruiker }) {
                 ? `${tijdstip(x.kringBijeenOp)} (volgens de aangewezen persoon)${x.kringBijeenVerslag ? `: ${x.kringBijeenVerslag}` : ''}`
                 : '—',
               x.geescaleerdOp ? tijdstip(x.geescaleerdOp) : '—',
+            ])}
+          />
+        </Sectie>
+      )}
+      {d.tevredenheid && d.tevredenheid.length > 0 && (
+        <Sectie id="tevredenheid" titel="Hoe het ging">
+          <Tabel
+            bijschrift="Wat de deelnemers van de conferentie vonden"
+            koppen={['Groep', 'Score', 'Opmerking', 'Gegeven']}
+            rijen={d.tevredenheid.map((x) => [
+              GROEPNAAM[x.groep] ?? x.groep,
+              `${x.score} van 5`,
+              x.opmerking ?? '—',
+              tijdstip(x.op),
             ])}
           />
         </Sectie>

@@ -415,6 +415,21 @@ metBrowser('the family and the network: messages with links, answers that reach 
       ['familie', 5, null],
       ['netwerk', 4, 'Good to see everyone together.'],
     ]);
+    // The regiomanager reads the answers of the case, remarks included and without names; the
+    // coordinator, whom they may be about, does not.
+    const gelezen = await vraag(`${stack.api}/cases/${zaakId}/tevredenheid`, { token: t.regiomanager });
+    expect(
+      gelezen.body.map((x: { groep: string; score: number; opmerking: string | null }) => [
+        x.groep,
+        x.score,
+        x.opmerking,
+      ]),
+    ).toEqual([
+      ['familie', 5, null],
+      ['netwerk', 4, 'Good to see everyone together.'],
+    ]);
+    expect(JSON.stringify(gelezen.body)).not.toContain('John');
+    expect((await vraag(`${stack.api}/cases/${zaakId}/tevredenheid`, { token: t.coordinator })).status).toBe(403);
     await page.close();
   });
 
