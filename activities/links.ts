@@ -95,6 +95,12 @@ export async function linkVoorBericht(
   });
 }
 
+/** The person's roles in the case as far as the process accepted them; 'aangewezen' for a designated person. */
+export async function rollenInZaak(prisma: PrismaClient, zaakId: string, persoonId: string): Promise<string[]> {
+  const rijen = await prisma.deelnemer.findMany({ where: { zaakId, persoonId, status: 'vastgelegd' } });
+  return [...rijen.map((d) => d.rol as string), ...(rijen.some((d) => d.aangewezen) ? ['aangewezen'] : [])];
+}
+
 /**
  * As whom the person acts through a link for this purpose, given their roles in the case
  * (with 'aangewezen' for a designated person); none: the link is not (or no longer) theirs.

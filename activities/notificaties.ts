@@ -5,9 +5,8 @@
 // provider, each once, and drops a reminder whose moment has passed.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient, Bericht as Berichtrij, Melding, Persoon } from '@prisma/client';
-import { datumVoor, schrijf, type Berichtsoort, type Variabelen } from './berichten';
+import { datumVoor, schrijf, sjablonenVoor, voornaam, type Berichtsoort, type Variabelen } from './berichten';
 import type { Afsluitsoort, Conferentie, Kanaalnaam, Linkdoel, Links, Planinhoud } from './berichten/soorten';
-import { TALEN, isTaal } from './berichten';
 import { agendatekst, type Agendapunt } from './agenda';
 import { alsHetKan } from './fouten';
 import type { Melden, Ontvanger } from './gebeurtenissen';
@@ -197,7 +196,6 @@ const TIJDGEBONDEN = new Set<Berichtsoort>([
   'datum.voorgesteld',
 ]);
 
-const voornaam = (naam: string) => naam.trim().split(/\s+/)[0] ?? naam;
 const FAMILIE: Record<string, string> = { nl: 'het gezin', en: 'the family' };
 
 /** "Eigen Kracht <noreply@x>" → its name and address. */
@@ -269,7 +267,7 @@ export function createNotificatieActivities({
   /** The plan as this recipient may read it: a professional only what is asked of them. */
   function planVoor(z: Zaakgegevens, persoonId: string, rol: string, taal: string): Planinhoud {
     if (!z.plan) throw ApplicationFailure.nonRetryable('plan.aanvaard needs a plan', 'OntbrekendeVariabele');
-    const { locale } = TALEN[isTaal(taal) ? taal : 'nl'];
+    const { locale } = sjablonenVoor(taal);
     const dag = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', dateStyle: 'long' });
     const alleenEigenDeel = rol === 'professional';
     const aan = (id: string) => {
@@ -349,17 +347,23 @@ export function createNotificatieActivities({
     return links;
   }
 
-  /** How many calendar messages about this date the recipient had before this one: its SEQUENCE. */
-  async function volgnummer(melding: Melding, voorstelId: string): Promise<number> {
-    const eerder = await prisma.melding.findMany({
+  /** The recipient's other messages that put a conference date in a calendar or took it out, oldest first. */
+  function agendaberichten(melding: Melding, tot?: Date) {
+    return prisma.melding.findMany({
       where: {
         zaakId: melding.zaakId,
         ontvangerId: melding.ontvangerId,
         soort: { in: [...OVER_EEN_DATUM] },
         id: { not: melding.id },
-        aangemaaktOp: { lte: melding.aangemaaktOp },
+        ...(tot && { aangemaaktOp: { lte: tot } }),
       },
+      orderBy: { aangemaaktOp: 'asc' },
     });
+  }
+
+  /** How many calendar messages about this date the recipient had before this one: its SEQUENCE. */
+  async function volgnummer(melding: Melding, voorstelId: string): Promise<number> {
+    const eerder = await agendaberichten(melding, melding.aangemaaktOp);
     return eerder.filter((m) => (m.details as Details).voorstelId === voorstelId).length;
   }
 
@@ -374,7 +378,7 @@ export function createNotificatieActivities({
     taal: string,
     details: Details,
   ): Promise<Omit<Agendapunt, 'deelnemer'> | undefined> {
-    const titels = TALEN[isTaal(taal) ? taal : 'nl'].agenda;
+    const titels = sjablonenVoor(taal).agenda;
     const familie = z.hoofdpersoon ? ` (${voornaam(z.hoofdpersoon.naam)})` : '';
     // Staff's own copies are Eigen Kracht's: a coordinator is not organiser and guest at once.
     const contact = STAF.has(melding.rol) ? null : z.contactpersoon;
@@ -444,15 +448,7 @@ export function createNotificatieActivities({
    * earlier date goes first (by email: it is the calendar that needs it).
    */
   async function verplaatst(melding: Melding, persoon: Persoon, z: Zaakgegevens, ontvanger: Ontvanger) {
-    const eerder = await prisma.melding.findMany({
-      where: {
-        zaakId: z.zaakId,
-        ontvangerId: persoon.id,
-        soort: { in: [...OVER_EEN_DATUM] },
-        id: { not: melding.id },
-      },
-      orderBy: { aangemaaktOp: 'asc' },
-    });
+    const eerder = await agendaberichten(melding);
     const over = (m: Melding) => (m.details as Details).voorstelId;
     // Per earlier date, when it last went into the calendar (an invitation or a confirmation).
     const inDeAgenda = new Map<string, Date>();

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
-import { linkUrl, rolVoorLink } from '../activities/links';
+import { linkUrl, rollenInZaak, rolVoorLink } from '../activities/links';
 import { vastleggen, wieVan } from './audit';
 import { niemandGevonden, Probleem } from './problem';
 import { zaakInBereik } from './rechten';
@@ -33,12 +33,7 @@ export function linkbeheerRouter({ prisma, geheim, publicBaseUrl }: LinkDeps): R
     const g = toegestaan(req, 'zaak.links');
     const zaakId = await zaakInBereik(prisma, g, String(req.params.id));
     const { persoonId, doel, dagen } = valideer(LinkAanvraag, req.body);
-    const deelnames = await prisma.deelnemer.findMany({ where: { zaakId, persoonId, status: 'vastgelegd' } });
-    const rollen = [
-      ...deelnames.map((d) => d.rol as string),
-      ...(deelnames.some((d) => d.aangewezen) ? ['aangewezen'] : []),
-    ];
-    if (!rolVoorLink(doel, rollen)) {
+    if (!rolVoorLink(doel, await rollenInZaak(prisma, zaakId, persoonId))) {
       const melding = {
         nl: 'Deze persoon neemt niet deel aan de zaak in een rol die deze link kan gebruiken.',
         en: 'This person does not take part in the case in a role that can use this link.',

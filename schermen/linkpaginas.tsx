@@ -8,13 +8,14 @@ import crypto from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import type { ComponentChildren } from 'preact';
 import type { Link, Persoon, PrismaClient } from '@prisma/client';
-import { linkIdVan, linkToken, rolVoorLink, tekentKlopt, type Linkdoel } from '../activities/links';
+import { voornaam } from '../activities/berichten';
+import { linkIdVan, linkToken, rollenInZaak, rolVoorLink, tekentKlopt, type Linkdoel } from '../activities/links';
 import type { Door } from '../workflows/contract';
 import { vastleggen, type Wie } from '../api/audit';
 import { nulVeld } from '../api/validatie';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar, tekstBewaren, type Zaakproces } from '../zaakproces';
 import { paginakoppen } from './koppen';
-import { Alinea, Gegevens, Knop, Kop2, Melding, pagina } from './opmaak';
+import { Alinea, Formulier, Gegevens, Knop, Kop2, Melding, pagina } from './opmaak';
 import { WOORDEN, type Linkwoorden, type Taal } from './linkwoorden';
 
 interface LinkpaginaDeps {
@@ -59,17 +60,11 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     return link;
   }
 
-  /** The person's roles in the case as far as the process accepted them; designated persons as such. */
-  async function rollenIn(zaakId: string, persoonId: string): Promise<string[]> {
-    const rijen = await prisma.deelnemer.findMany({ where: { zaakId, persoonId, status: 'vastgelegd' } });
-    return [...rijen.map((d) => d.rol as string), ...(rijen.some((d) => d.aangewezen) ? ['aangewezen'] : [])];
-  }
-
   async function omgeving(link: Link): Promise<Omgeving> {
     const [persoon, zaak, rollen, hoofdpersoon, voorstel] = await Promise.all([
       prisma.persoon.findUniqueOrThrow({ where: { id: link.persoonId } }),
       prisma.zaak.findUniqueOrThrow({ where: { id: link.zaakId } }),
-      rollenIn(link.zaakId, link.persoonId),
+      rollenInZaak(prisma, link.zaakId, link.persoonId),
       prisma.deelnemer.findFirst({ where: { zaakId: link.zaakId, rol: 'hoofdpersoon' }, include: { persoon: true } }),
       prisma.datumVoorstel.findFirst({ where: { zaakId: link.zaakId, status: 'bevestigd' } }),
     ]);
@@ -84,7 +79,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
       w,
       taal,
       rollen,
-      familie: hoofdpersoon ? hoofdpersoon.persoon.naam.trim().split(/\s+/)[0]! : w.hetGezin,
+      familie: hoofdpersoon ? voornaam(hoofdpersoon.persoon.naam) : w.hetGezin,
       coordinator: contact
         ? { naam: contact.naam, telefoon: contact.telefoon ?? undefined, email: contact.email ?? undefined }
         : undefined,
@@ -132,7 +127,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     );
   }
 
-  /** The form of an action link, with a fresh attempt id: a repeated post is the same press. */
+  /** The form of an action link, with an optional note: one press is one command. */
   function Actieformulier(props: {
     notitie?: { label: string; waarde?: string };
     /** Kept from a press that may have come through (a time-out): pressing again is the same press. */
@@ -140,8 +135,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     children: ComponentChildren;
   }) {
     return (
-      <form method="post" class="kring-formulier" novalidate>
-        <input type="hidden" name="_poging" value={props.poging ?? crypto.randomUUID()} />
+      <Formulier commando sleutel={props.poging}>
         {props.notitie && (
           <div class="utrecht-form-field utrecht-form-field--textarea">
             <label class="utrecht-form-label" for="notitie">
@@ -153,7 +147,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
           </div>
         )}
         {props.children}
-      </form>
+      </Formulier>
     );
   }
 
@@ -218,7 +212,15 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
           where: { sleutel: { startsWith: o.link.sleutel.replace(/:[^:]+$/, ':') }, id: { not: o.link.id } },
         })
       : [];
-    const naar = (doel: Linkdoel) => zusjes.find((l) => l.doel === doel);
+    const verder = (
+      [
+        ['niet-goed', w.nietGoedLink],
+        ['tevredenheid', w.tevredenheidLink],
+      ] as const
+    ).flatMap(([doel, woorden]) => {
+      const zus = zusjes.find((l) => l.doel === doel);
+      return zus ? [[zus, woorden] as const] : [];
+    });
     return (
       <>
         <Alinea>{alleenEigenDeel ? w.eigenDeelUitleg : w.planUitleg(geldend.versie ?? 1)}</Alinea>
@@ -256,32 +258,23 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
             </ul>
           </section>
         )}
-        {(naar('niet-goed') || naar('tevredenheid')) && (
+        {verder.length > 0 && (
           <section class="kring-blok">
             <Kop2>{w.verder}</Kop2>
             <ul class="utrecht-unordered-list">
-              {naar('niet-goed') && (
+              {verder.map(([zus, woorden]) => (
                 <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link" href={`/l/${korteToken(naar('niet-goed')!)}`}>
-                    {w.nietGoedLink}
+                  <a class="utrecht-link" href={`/l/${linkToken(geheim, zus)}`}>
+                    {woorden}
                   </a>
                 </li>
-              )}
-              {naar('tevredenheid') && (
-                <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link" href={`/l/${korteToken(naar('tevredenheid')!)}`}>
-                    {w.tevredenheidLink}
-                  </a>
-                </li>
-              )}
+              ))}
             </ul>
           </section>
         )}
       </>
     );
   }
-
-  const korteToken = (link: Link) => linkToken(geheim, link);
 
   /** The page of a link that works: its action, with what was typed when a press was refused. */
   async function toon(
@@ -469,7 +462,7 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
       return toon(res, o, { status: 422, uitleg: o.w.nulTeken, notitie: notitie.replaceAll('\u0000', '') });
     }
     const poging =
-      typeof req.body?._poging === 'string' && /^[\w-]{1,64}$/.test(req.body._poging) ? req.body._poging : '';
+      typeof req.body?._sleutel === 'string' && /^[\w-]{1,64}$/.test(req.body._sleutel) ? req.body._sleutel : '';
     const invoer = leesInvoer(doel, req);
     if (invoer === undefined)
       return toon(res, o, { status: 422, uitleg: o.w.kiesEerst[doel] ?? o.w.kiesEerst.standaard, notitie });

@@ -85,8 +85,11 @@ export function pagina({ titel, gebruiker, children, publiek }: PaginaProps): st
 
 /** A form that posts back to kring, with the session's form token (CSRF). */
 export function Formulier(props: {
-  actie: string;
+  /** Where it posts; absent: back to the page's own address (a link page). */
+  actie?: string;
   sessie?: Sessiegebruiker;
+  /** A form that gives a command without a session (a link page): it is one command too. */
+  commando?: boolean;
   children: ComponentChildren;
   label?: string;
   /** Kept from a try that may have come through (a time-out): trying again is the same command. */
@@ -97,7 +100,9 @@ export function Formulier(props: {
     <form method="post" action={props.actie} class="kring-formulier" aria-label={props.label} novalidate>
       {props.sessie && <input type="hidden" name="_formulier" value={props.sessie.formulierSleutel} />}
       {/* Posted twice (a double tap, a reload), a form is one command. */}
-      {props.sessie && <input type="hidden" name="_sleutel" value={props.sleutel ?? crypto.randomUUID()} />}
+      {(props.sessie || props.commando) && (
+        <input type="hidden" name="_sleutel" value={props.sleutel ?? crypto.randomUUID()} />
+      )}
       {props.children}
     </form>
   );

@@ -389,11 +389,11 @@ metBrowser('the family and the network: messages with links, answers that reach 
     const samira = await eenBericht(p.samira, 'plan.aanvaard');
     const haarLink = links(samira.inhoud).at(-1)!;
     const formulier = await fetch(haarLink).then((r) => r.text());
-    const poging = /name="_poging" value="([\w-]+)"/.exec(formulier)![1]!;
+    const poging = /name="_sleutel" value="([\w-]+)"/.exec(formulier)![1]!;
     const antwoord = await fetch(haarLink, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _poging: poging, score: '5' }).toString(),
+      body: new URLSearchParams({ _sleutel: poging, score: '5' }).toString(),
     });
     expect(antwoord.status).toBe(200);
 

@@ -290,6 +290,8 @@ metBrowser('staff screens', () => {
     velden: Record<string, string | string[]> = {},
     verwacht: string | RegExp = /Gedaan|doorgegeven|aangeboden/,
   ) {
+    // Waiting for the navigation before the form goes: a fast answer cannot slip past the wait.
+    const navigatie = page.waitForNavigation();
     await page.evaluate(
       (titel, velden) => {
         const form = document.querySelector<HTMLFormElement>(`form[aria-label="${titel}"]`);
@@ -323,7 +325,7 @@ metBrowser('staff screens', () => {
       titel,
       velden,
     );
-    await page.waitForNavigation();
+    await navigatie;
     const na = await tekst(page);
     const gelukt = typeof verwacht === 'string' ? na.includes(verwacht) : verwacht.test(na);
     if (!gelukt) throw new Error(`${titel}: ${na.slice(0, 3000)}`);
