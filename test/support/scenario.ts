@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Verzender } from '../../activities/verzenders';
 import type { Database } from '../../prisma/database';
 import { amsterdamVerschuiving } from '../../workflows/stilte';
-import { timeSkippingExecutable, workflowBundle } from './omgeving';
+import { workflowBundle } from './omgeving';
+import { tijdsprongOmgeving } from './tijdsprong';
 import { maakWorker, nieuweZaak, testproces, wereld, type Proces, type Wereld, type ZaakInTest } from './proces';
 
 export const DAG = 24 * 60 * 60 * 1000;
@@ -51,7 +52,7 @@ export async function scenario(
   /** Where messages go; by default a local outbox. */
   bezorger?: Verzender,
 ): Promise<void> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: timeSkippingExecutable() } });
+  const env = await tijdsprongOmgeving();
   // The Java test server refuses gRPC keepalive pings more often than every 5 minutes and
   // drops the connection of a client that sends them (the SDK's default is every 30 s).
   const connection = await Connection.connect({
