@@ -1,5 +1,6 @@
 // The HTTP API: a thin layer over the case records and the case workflow.
 import express from 'express';
+import helmet from 'helmet';
 import type { PrismaClient } from '@prisma/client';
 import { beheerRouter, type BeheerDeps } from './beheer';
 import { dossierRouter } from './dossier';
@@ -8,14 +9,18 @@ import { linkbeheerRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden, Probleem } from './problem';
 import { rapportageRouter } from './rapportage';
-import type { Zaakproces } from '../zaakproces';
-import { aanmelding, Pogingen } from './toegang';
+import type { Herstel, Zaakproces } from '../zaakproces';
+import { aanmelding } from './toegang';
 import { geenNulTekens } from './validatie';
 import { twilioRouter } from './twilio';
 import { zaakopdrachtenRouter } from './zaakopdrachten';
 import { zakenRouter } from './zaken';
 import { schermenRouter } from '../schermen';
 import { linkpaginasRouter } from '../schermen/linkpaginas';
+import { maakMetrieken } from '../service/metrieken';
+import { verzoeklog } from '../service/logboek';
+import { routeVolgen } from './routepatroon';
+import { verzoekspoor } from '../service/sporen';
 
 export interface ApiDeps {
   prisma: PrismaClient;
@@ -28,6 +33,12 @@ export interface ApiDeps {
   uitnodigingen?: BeheerDeps['uitnodigingen'];
   /** With Twilio configured: its delivery reports and incoming SMS (STOP/START). */
   twilio?: { authToken: string; publicBaseUrl: string };
+  /** With METRICS_TOKEN: GET /metrics for that bearer token, and the sweep's tally to show there. */
+  metrieken?: { token: string; herstel?: Pick<Herstel, 'tellingen'> };
+  /** true once the process is stopping: /readyz says 503 so that no new traffic comes. */
+  stoppend?: () => boolean;
+  /** Express's `trust proxy`: the proxies in front of the API (TRUST_PROXY); absent: none. */
+  vertrouwdeProxy?: boolean | number | string;
 }
 
 const MAX_BODY = '100kb';
@@ -36,7 +47,24 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', false);
+  // The route pattern for the log line, the metrics and the span, whoever answers.
+  app.use(routeVolgen);
+  // With tracing on: everything below runs inside the request's span.
+  app.use(verzoekspoor());
+  // First, so every request is counted, refused ones included.
+  const metrieken = deps.metrieken && maakMetrieken({ prisma: deps.prisma, herstel: deps.metrieken.herstel });
+  if (metrieken) {
+    app.use(metrieken.verzoeken);
+    // Every command (API, staff screens, link pages) goes through this client: counted once, here.
+    deps = { ...deps, proces: metrieken.geteld(deps.proces) };
+  }
+  // Which proxies' X-Forwarded-For to believe: the client address decides sign-in limits.
+  app.set('trust proxy', deps.vertrouwdeProxy ?? false);
+  app.use(verzoeklog());
+  app.use((_req, res, next) => {
+    if (deps.stoppend?.()) res.set('Connection', 'close');
+    next();
+  });
   app.use(veiligheidskoppen);
   // Not strict: a body of null or a bare string reaches validation and gets a precise 422.
   app.use(express.json({ limit: MAX_BODY, strict: false }));
@@ -47,9 +75,25 @@ export function createApp(deps: ApiDeps): express.Express {
   });
 
   app.get('/readyz', async (_req, res) => {
+    if (deps.stoppend?.()) return void res.status(503).json({ status: 'stoppend' });
     const [temporal, database] = await Promise.all([deps.proces.bereikbaar(), deps.databaseBereikbaar()]);
     res.status(temporal && database ? 200 : 503).json({ temporal, database });
   });
+
+  // Not public: only for the metrics token; without one configured, no such address.
+  if (metrieken && deps.metrieken) {
+    const { token } = deps.metrieken;
+    app.get('/metrics', async (req, res) => {
+      if (!metrieken.toegelaten(req, token)) {
+        res.set('WWW-Authenticate', 'Bearer realm="kring-metrics"');
+        throw new Probleem('niet-aangemeld', {
+          nl: 'De metrieken zijn er met het metrics-token (Authorization: Bearer …).',
+          en: 'Metrics are served for the metrics token (Authorization: Bearer …).',
+        });
+      }
+      res.type(metrieken.register.contentType).send(await metrieken.register.metrics());
+    });
+  }
 
   // The document names the regions of the moment, so it is made for each request.
   const openapi = async () =>
@@ -68,7 +112,7 @@ export function createApp(deps: ApiDeps): express.Express {
     res.type('html').send(docsPagina(await openapi()));
   });
 
-  const aangemeld = aanmelding(deps.prisma, new Pogingen());
+  const aangemeld = aanmelding(deps.prisma);
   app.use(
     '/cases',
     aangemeld,
@@ -93,7 +137,7 @@ export function createApp(deps: ApiDeps): express.Express {
   );
 
   // An address kring knows, with a method it does not take there: 405, with what it does take.
-  const adressen = bekendeAdressen(openapiDocument());
+  const adressen = bekendeAdressen(openapiDocument()).filter((a) => metrieken || !a.patroon.test('/metrics'));
   app.use((req, res) => {
     const adres = adressen.find((a) => a.patroon.test(req.path));
     if (!adres) throw niemandGevonden({ nl: 'Dit adres', en: 'This address' });
@@ -109,19 +153,20 @@ export function createApp(deps: ApiDeps): express.Express {
 
 /**
  * Children's data: nothing is cached, framed or sniffed, and no other site's script may call
- * the API (no CORS headers are ever sent, so browsers keep cross-origin calls out).
+ * the API (no CORS headers are ever sent, so browsers keep cross-origin calls out). helmet's
+ * set, with a stricter policy where ours was: nothing may load or frame anything, pages
+ * widen it for their own style sheets (schermen/koppen.ts).
  */
-const veiligheidskoppen: express.RequestHandler = (_req, res, next) => {
-  res.set({
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-    'Strict-Transport-Security': 'max-age=31536000',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  });
-  next();
+const helmetKoppen = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+});
+const veiligheidskoppen: express.RequestHandler = (req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  helmetKoppen(req, res, next);
 };
 
 /** Every address the API serves, with its methods: the document's, and the few it leaves out. */
@@ -132,6 +177,7 @@ function bekendeAdressen(openapi: Record<string, unknown>): Array<{ patroon: Reg
   const overig: Array<readonly [string, string[]]> = [
     ['/healthz', ['GET']],
     ['/readyz', ['GET']],
+    ['/metrics', ['GET']],
     ['/openapi.json', ['GET']],
     ['/docs', ['GET']],
     ['/l/{token}', ['GET', 'POST']],

@@ -3,11 +3,15 @@
 import { loadConfigOrExit } from '../config/config';
 import { datamapBeschermen } from '../service/datamap';
 import { berichtinstellingen, linkGeheim, startKring } from '../service/kring';
-import { onStopSignal } from '../service/shutdown';
+import { logboek, logboekInstellen } from '../service/logboek';
+import { sporenStarten } from '../service/sporen';
+import { netjesStoppen, onStopSignal } from '../service/shutdown';
 import { databaseTarget, openDatabase } from '../prisma/database';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  logboekInstellen({ vorm: config.log.vorm ?? 'json', niveau: config.log.niveau });
+  const sporen = sporenStarten(config.sporen);
   datamapBeschermen(config.dataDir);
   const database = await openDatabase(databaseTarget(config.databaseUrl, config.dataDir));
   await database.migrate();
@@ -18,15 +22,18 @@ async function main(): Promise<void> {
     worker: false,
     berichten: berichtinstellingen(config),
     linkGeheim: linkGeheim(config),
+    metricsToken: config.metricsToken,
+    vertrouwdeProxy: config.vertrouwdeProxy,
   });
-  console.log(`kring API listening on ${kring.apiUrl}`);
+  logboek.info({ url: kring.apiUrl }, 'kring API luistert');
   onStopSignal(async () => {
-    await kring.stop();
+    await netjesStoppen(kring, config.stopVertragingSeconden);
     await database.close();
+    await sporen?.stop();
   });
 }
 
 main().catch((err) => {
-  console.error(`kring API failed: ${(err as Error).message}`);
+  logboek.fatal({ err }, 'kring API kon niet starten');
   process.exit(1);
 });

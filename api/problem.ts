@@ -2,6 +2,7 @@
 // Every error is classified here and mapped to its HTTP status in one place.
 import type { ErrorRequestHandler, Request } from 'express';
 import { BeheerFout } from '../beheer/fouten';
+import { logboek } from '../service/logboek';
 import { Geweigerd, PersoonOnbekend, ProcesNietGestart, ProcesOnbereikbaar } from '../zaakproces';
 
 export type Taal = 'nl' | 'en';
@@ -227,8 +228,8 @@ export const foutafhandeling: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const probleem = probleemVan(err);
   if (probleem.status >= 500) {
-    // A one-click link's address is its key: never in a log.
-    console.error(`${req.method} ${req.originalUrl.replace(/\/l\/[^/?#]+/, '/l/…')} failed:`, err);
+    // pino-http's line for this request carries method, path (keys left out) and status.
+    (req.log ?? logboek).error({ err }, 'verzoek mislukt');
   }
   verstuurProbleem(req, res, probleem);
 };

@@ -1,15 +1,21 @@
-// Serves the API over HTTP, and stops it gracefully: no new requests, in-flight ones finish.
+// Serves the API over HTTP, and stops it gracefully: first not ready (so a load balancer sends
+// no more), then no new connections while the requests in flight finish, within a bound.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type ApiDeps } from './app';
 
 export interface RunningApi {
   url: string;
-  stop(): Promise<void>;
+  /** From now on /readyz answers 503; everything else is still served. */
+  nietGereed(): void;
+  /** Not ready, then closed: requests in flight get up to `grensMs` to finish. */
+  stop(grensMs?: number): Promise<void>;
 }
 
 export function startApi(deps: ApiDeps, listen: { host: string; port: number }): Promise<RunningApi> {
-  const server = http.createServer(createApp(deps));
+  let stoppend = false;
+  const app = createApp({ ...deps, stoppend: () => stoppend });
+  const server = http.createServer(app);
   // Slow or stalled clients must not hold a connection (and shutdown) forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -30,9 +36,20 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
       const host = address.includes(':') ? `[${address}]` : address;
       resolve({
         url: `http://${host}:${port}`,
-        stop: () =>
+        nietGereed: () => {
+          stoppend = true;
+        },
+        stop: (grensMs = 30_000) =>
           new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
+            stoppend = true;
+            // A request still running at the bound is cut off; a stop must end.
+            const grens = setTimeout(() => server.closeAllConnections(), grensMs);
+            server.close((err) => {
+              clearTimeout(grens);
+              if (err) fail(err);
+              else done();
+            });
+            // Kept-alive connections close now if idle, else after their answer (Connection: close).
             server.closeIdleConnections();
           }),
       });

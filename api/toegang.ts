@@ -1,40 +1,14 @@
 // Authentication: personal bearer tokens. Only a token's SHA-256 is stored; a token expires,
-// can be revoked, and an address that keeps guessing is held off for a while.
+// can be revoked, and an address or account that keeps failing is held off for a while.
+// A valid token is never held off: the limits count failures and answer failures only.
 import type { Gebruiker as Account, PrismaClient } from '@prisma/client';
 import type { Request, RequestHandler } from 'express';
 import { tokenHash } from '../beheer/accounts';
+import { adresSleutel, Aanmeldlimiet } from './aanmeldlimiet';
 import { Probleem } from './problem';
 import { mag, type Gebruiker, type Handeling } from './rechten';
 
 export { nieuwToken, tokenHash } from '../beheer/accounts';
-
-/** Failed attempts per address in a sliding window; in memory, so per API process. */
-export class Pogingen {
-  private readonly mislukt = new Map<string, number[]>();
-
-  constructor(
-    private readonly max = 10,
-    private readonly vensterMs = 15 * 60_000,
-    private readonly nu: () => number = Date.now,
-  ) {}
-
-  /** Seconds until the address may try again; 0 when it may now. */
-  wachttijd(adres: string): number {
-    const recent = this.recent(adres);
-    return recent.length < this.max ? 0 : Math.ceil((recent[0]! + this.vensterMs - this.nu()) / 1000);
-  }
-
-  mislukte(adres: string): void {
-    this.mislukt.set(adres, [...this.recent(adres), this.nu()]);
-  }
-
-  private recent(adres: string): number[] {
-    const grens = this.nu() - this.vensterMs;
-    const recent = (this.mislukt.get(adres) ?? []).filter((t) => t > grens);
-    if (recent.length === 0) this.mislukt.delete(adres);
-    return recent;
-  }
-}
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -52,25 +26,18 @@ const ONGELDIG = new Probleem('niet-aangemeld', {
   en: 'This token is unknown, expired or revoked.',
 });
 
-/** Sets `req.gebruiker`, or refuses with 401 (429 for an address that keeps failing). */
-export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHandler {
+/** Failed sign-ins allowed in a window of 15 minutes, per address and per account. */
+export const MISLUKT_PER_ADRES = 10;
+export const MISLUKT_PER_ACCOUNT = 10;
+
+/** Sets `req.gebruiker`, or refuses with 401 (429 for an address or account that keeps failing). */
+export function aanmelding(prisma: PrismaClient): RequestHandler {
+  const perAdres = new Aanmeldlimiet(prisma, 'token-adres', MISLUKT_PER_ADRES, 15 * 60_000);
+  const perAccount = new Aanmeldlimiet(prisma, 'token-account', MISLUKT_PER_ACCOUNT, 15 * 60_000);
   return async (req, res, next) => {
-    const adres = req.ip ?? 'onbekend';
-    const wacht = pogingen.wachttijd(adres);
-    if (wacht > 0) {
-      throw new Probleem(
-        'te-vaak',
-        {
-          nl: `Te veel mislukte aanmeldingen vanaf dit adres. Probeer het over ${Math.ceil(wacht / 60)} minuten opnieuw.`,
-          en: `Too many failed attempts from this address. Try again in ${Math.ceil(wacht / 60)} minutes.`,
-        },
-        [],
-        {},
-        wacht,
-      );
-    }
     const token = bearer(req);
     res.set('WWW-Authenticate', 'Bearer realm="kring"');
+    // No token is no attempt: it is not counted.
     if (!token) throw NIET_AANGEMELD;
     const gevonden = await prisma.token.findUnique({
       where: { hash: tokenHash(token) },
@@ -82,7 +49,11 @@ export function aanmelding(prisma: PrismaClient, pogingen: Pogingen): RequestHan
       gevonden.verlooptOp.getTime() <= Date.now() ||
       gevonden.gebruiker.geblokkeerdOp
     ) {
-      pogingen.mislukte(adres);
+      // A known account's old token counts against that account too, wherever it comes from.
+      const adres = await perAdres.tel(req, res, adresSleutel(req));
+      const account = gevonden ? await perAccount.tel(req, res, gevonden.gebruikerId) : adres;
+      const over = [adres, account].find((u) => !u.binnen);
+      if (over && !over.binnen) throw teVaak(over.wachtSeconden, over === adres ? 'adres' : 'account');
       throw ONGELDIG;
     }
     res.removeHeader('WWW-Authenticate');
@@ -102,6 +73,25 @@ export async function alsGebruiker(
       ? (await prisma.regioManager.findMany({ where: { persoonId: account.persoonId } })).map((r) => r.regio)
       : [];
   return { id: account.id, naam: account.naam, rol: account.rol, persoonId: account.persoonId, regios, via };
+}
+
+function teVaak(wacht: number, waar: 'adres' | 'account'): Probleem {
+  const minuten = Math.ceil(wacht / 60);
+  return new Probleem(
+    'te-vaak',
+    waar === 'adres'
+      ? {
+          nl: `Te veel mislukte aanmeldingen vanaf dit adres. Probeer het over ${minuten} minuten opnieuw.`,
+          en: `Too many failed attempts from this address. Try again in ${minuten} minutes.`,
+        }
+      : {
+          nl: `Te veel mislukte aanmeldingen voor dit account. Probeer het over ${minuten} minuten opnieuw.`,
+          en: `Too many failed attempts for this account. Try again in ${minuten} minutes.`,
+        },
+    [],
+    {},
+    wacht,
+  );
 }
 
 function bearer(req: Request): string | undefined {

@@ -56,9 +56,49 @@ const EnvSchema = z.object({
   // Signs one-click links. Absent: a key kept in KRING_DATA_DIR (set it when several API
   // processes must honour each other's links).
   KRING_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+
+  // Logs: JSON lines by default, readable text under `npm start` (LOG_FORMAT overrides both).
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'leesbaar']).optional(),
+
+  // The proxies in front of the API whose X-Forwarded-For is believed: a number of hops, or
+  // their addresses/subnets (e.g. "loopback, 10.0.0.0/8"). Absent: none (the peer's address).
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'expected a number of proxies, or addresses/subnets such as "loopback, 10.0.0.0/8"',
+    )
+    .refine((v) => v !== 'true', 'trusting every proxy lets any caller choose its own address; name them')
+    .optional(),
+
+  // On SIGTERM the API says "not ready" (/readyz 503) this many seconds before it stops taking
+  // connections, so that a load balancer has stopped sending; set it to the balancer's interval.
+  SHUTDOWN_DELAY: z.coerce.number().int().min(0).max(120).default(0),
+
+  // The worker's Temporal SDK metrics for Prometheus at host:port. Absent: not served.
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, e.g. 0.0.0.0:9464')
+    .optional(),
+
+  // The bearer token Prometheus sends for GET /metrics. Absent: the API serves no /metrics.
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^\S{16,}$/, 'at least 16 characters, no spaces')
+    .optional(),
+
+  // Traces go to this OpenTelemetry collector (OTLP over HTTP; the generic endpoint gets
+  // /v1/traces, the traces endpoint is used as is). Absent both: no traces.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('kring'),
 });
 
 type Env = z.infer<typeof EnvSchema>;
+
+const GEHEIM = /(TOKEN|SECRET|KEY|PASSWORD)$|^(DATABASE|SMTP)_URL$/;
 
 /** Settings that must be given together, or not at all. */
 const TOGETHER: Array<Array<keyof Env>> = [
@@ -89,6 +129,17 @@ export interface Config {
   smtp?: { url: string; from: string };
   twilio?: { accountSid: string; authToken: string; from: string; apiBase?: string };
   linkSecret?: string;
+  log: { niveau: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent'; vorm?: 'json' | 'leesbaar' };
+  /** Express's `trust proxy` (TRUST_PROXY); false: the connection's own address counts. */
+  vertrouwdeProxy: number | string | false;
+  /** Seconds between "not ready" and closing the API on SIGTERM. */
+  stopVertragingSeconden: number;
+  /** Where the worker serves the Temporal SDK's Prometheus metrics; absent: nowhere. */
+  workerMetricsAddress?: string;
+  /** The bearer token for GET /metrics; absent: no /metrics. */
+  metricsToken?: string;
+  /** Where traces go (OTLP over HTTP) and the service they are from; absent: no traces. */
+  sporen?: { url: string; serviceName: string };
 }
 
 export class ConfigError extends Error {
@@ -106,7 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}: ${issue.message} (got ${JSON.stringify(given[name] ?? '')})`;
+        // A secret's value is not repeated where the terminal (or a log collector) shows it.
+        const gegeven = GEHEIM.test(name) ? '(niet getoond)' : JSON.stringify(given[name] ?? '');
+        return `${name}: ${issue.message} (got ${gegeven})`;
       }),
     );
   }
@@ -157,7 +210,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     linkSecret: e.KRING_LINK_SECRET,
+    log: { niveau: e.LOG_LEVEL, vorm: e.LOG_FORMAT },
+    vertrouwdeProxy:
+      e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY,
+    workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
+    stopVertragingSeconden: e.SHUTDOWN_DELAY,
+    metricsToken: e.METRICS_TOKEN,
+    sporen: sporenVan(e),
   };
+}
+
+/** The traces endpoint as OpenTelemetry's exporters read these variables. */
+function sporenVan(e: Env): Config['sporen'] {
+  const url =
+    e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  return url ? { url, serviceName: e.OTEL_SERVICE_NAME } : undefined;
 }
 
 /** For entry points: load, or print what is wrong and exit. */

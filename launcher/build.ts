@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { SPOREN_IN_WORKFLOW } from '../service/sporen';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   // And the screens their own style sheet.
   fs.cpSync(path.join(ROOT, 'schermen', 'kring.css'), path.join(DIST, 'schermen', 'kring.css'));
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.join(ROOT, 'workflows'),
+    workflowInterceptorModules: [SPOREN_IN_WORKFLOW],
+  });
   fs.writeFileSync(path.join(DIST, 'workflow-bundle.js'), code);
   console.log(`Built ${path.relative(ROOT, DIST)}/ (workflow bundle ${(code.length / 1024).toFixed(0)} kB)`);
 }

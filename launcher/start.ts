@@ -4,22 +4,26 @@
 // makes an administrator; `npm run demo` (npm start -- --demo) also fills a demo world.
 // Beside it, `npm run users` goes through this process (launcher/beheerkanaal.ts).
 import path from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit, type Config } from '../config/config';
 import { datamapBeschermen } from '../service/datamap';
 import { databaseTarget, openDatabase, type Database } from '../prisma/database';
 import { startDevServer, type DevServer } from './dev-server';
 import { berichtinstellingen, linkGeheim, startKring, type RunningKring } from '../service/kring';
+import { logboek, logboekInstellen } from '../service/logboek';
+import { temporalRuntimeInstalleren } from '../service/runtime';
+import { netjesStoppen } from '../service/shutdown';
+import { sporenStarten } from '../service/sporen';
 import { beheerkanaalOpenen } from './beheerkanaal';
 import { demoWereld, eersteBeheerder } from './demo';
 import { GebruikFout, users } from './gebruikers';
 import { temporalCli } from './temporal-binaries';
 
-// This process decides when the worker stops (after the API), not the SDK's own signal handler.
-Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
-
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // What happens is logged as readable lines here; what to do next is printed plainly (console).
+  logboekInstellen({ vorm: config.log.vorm ?? 'leesbaar', niveau: config.log.niveau });
+  temporalRuntimeInstalleren(config);
+  const sporen = sporenStarten(config.sporen);
   datamapBeschermen(config.dataDir);
   const running: {
     devServer?: DevServer;
@@ -35,9 +39,14 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${reason}: stopping kring …`);
     await running.kanaal?.sluit().catch(() => undefined);
-    await running.kring?.stop().catch((err) => console.error('stopping worker/API failed:', err));
-    await running.database?.close().catch((err) => console.error('closing the database failed:', err));
-    await running.devServer?.stop().catch((err) => console.error('stopping Temporal failed:', err));
+    if (running.kring) {
+      await netjesStoppen(running.kring, config.stopVertragingSeconden).catch((err) =>
+        logboek.error({ err }, 'stoppen van worker/API mislukt'),
+      );
+    }
+    await running.database?.close().catch((err) => logboek.error({ err }, 'sluiten van de database mislukt'));
+    await sporen?.stop().catch((err) => logboek.error({ err }, 'versturen van de laatste sporen mislukt'));
+    await running.devServer?.stop().catch((err) => logboek.error({ err }, 'stoppen van Temporal mislukt'));
     console.log('kring stopped.');
     process.exit(exitCode);
   };
@@ -71,6 +80,8 @@ async function main(): Promise<void> {
       http: config.http,
       berichten: berichtinstellingen(config),
       linkGeheim: linkGeheim(config),
+      metricsToken: config.metricsToken,
+      vertrouwdeProxy: config.vertrouwdeProxy,
     });
     const { prisma } = running.database;
     const proces = running.kring.proces!;
@@ -107,7 +118,7 @@ async function main(): Promise<void> {
   running.kring.worker!.done.then(
     () => stopAll('the worker stopped', 1),
     (err) => {
-      console.error('the worker failed:', err);
+      logboek.error({ err }, 'de worker is mislukt');
       return stopAll('the worker failed', 1);
     },
   );

@@ -5,11 +5,12 @@ import { Router, type Response } from 'express';
 import type { PrismaClient } from '@prisma/client';
 import type { Verzender } from '../activities/verzenders';
 import { normaalAdres } from '../zaakproces/aanvraag';
-import { Pogingen } from '../api/toegang';
+import { adresSleutel, Aanmeldlimiet } from '../api/aanmeldlimiet';
 import { vastleggen } from '../api/audit';
 import { aanmeldlinkMaken, aanmelden, afmelden, COOKIE, HOOGSTENS_MS, LINK_GELDIG_MS, veiligPad } from './sessies';
 import { Alinea, Formulier, Knop, Melding, pagina } from './opmaak';
 import { Invoer } from './velden';
+import { logboek } from '../service/logboek';
 
 export interface AanmeldDeps {
   prisma: PrismaClient;
@@ -41,8 +42,8 @@ function aanmeldpagina(naar: string, melding?: string, fout?: string) {
 export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps): Router {
   const router = Router();
   // Asking for links, per address and per account: nobody fills another's mailbox.
-  const perAdres = new Pogingen(20, 15 * 60_000);
-  const perAccount = new Pogingen(5, 15 * 60_000);
+  const perAdres = new Aanmeldlimiet(prisma, 'link-adres', 20, 15 * 60_000);
+  const perAccount = new Aanmeldlimiet(prisma, 'link-account', 5, 15 * 60_000);
   const beveiligd = publicBaseUrl.startsWith('https:');
 
   async function linkSturen(gebruikerId: string, email: string, naar: string) {
@@ -73,24 +74,21 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps)
         .send(aanmeldpagina(naar, undefined, 'Vul een geldig e-mailadres in.'));
     }
     const email = normaalAdres(ruw);
-    const adres = req.ip ?? 'onbekend';
     // The same answer whether or not there is an account: the page tells nobody who works here.
     const bevestiging = `Als er een account is voor ${email}, is er nu een aanmeldlink naartoe gestuurd. Kijk in uw mail.`;
-    if (perAdres.wachttijd(adres) > 0) {
+    if (!(await perAdres.tel(req, res, adresSleutel(req))).binnen) {
       return void res
         .status(429)
         .type('html')
         .send(aanmeldpagina(naar, undefined, 'U vroeg te vaak een link. Probeer het over een kwartier opnieuw.'));
     }
-    perAdres.mislukte(adres);
     const account = await prisma.gebruiker.findUnique({ where: { naam: email } });
     // An account asked for too often gets no more links for a while; the page says the same.
-    if (account && !account.geblokkeerdOp && verzender && perAccount.wachttijd(email) === 0) {
-      // Only a real account's requests count against it: unknown addresses fill no memory.
-      perAccount.mislukte(email);
+    // Only a real account's requests count against it: unknown addresses fill no table.
+    if (account && !account.geblokkeerdOp && verzender && (await perAccount.tel(req, res, account.id)).binnen) {
       // Not awaited: the answer takes as long for an unknown address as for a known one.
       void linkSturen(account.id, email, naar).catch((err: unknown) =>
-        console.error('Aanmeldlink niet verstuurd:', err instanceof Error ? err.name : String(err)),
+        (req.log ?? logboek).error({ err, accountId: account.id }, 'aanmeldlink niet verstuurd'),
       );
     }
     res.type('html').send(aanmeldpagina(naar, bevestiging));

@@ -24,6 +24,7 @@ import { startpagina } from './start';
 import { tijdlijnpagina } from './tijdlijn';
 import { formulierstand, Invoer, naarBody, taalveld, uitFormulier, type Formulierstand, type Veld } from './velden';
 import { formuliercontext as formuliercontextVan, laden, zaakpagina } from './zaakpagina';
+import { logboek } from '../service/logboek';
 
 export interface SchermDeps {
   prisma: PrismaClient;
@@ -301,7 +302,7 @@ async function aanvraagpagina(prisma: PrismaClient, g: Sessiegebruiker, stand?: 
 const foutpagina: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const p = probleemVan(err);
-  if (p.status >= 500) console.error(`${req.method} ${req.path} failed:`, err);
+  if (p.status >= 500) (req.log ?? logboek).error({ err }, 'pagina mislukt');
   const formulier = (err as { formulier?: boolean }).formulier;
   const titel =
     p.status === 404

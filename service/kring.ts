@@ -12,6 +12,7 @@ import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
+import { clientInterceptors } from './sporen';
 import { startHerstel, zaakprocesVia, type Zaakproces } from '../zaakproces';
 
 export interface KringOptions {
@@ -28,6 +29,10 @@ export interface KringOptions {
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
   /** The key that signs one-click links; absent: no links. */
   linkGeheim?: Buffer;
+  /** The bearer token for GET /metrics (METRICS_TOKEN); absent: no /metrics. */
+  metricsToken?: string;
+  /** Express's `trust proxy` (TRUST_PROXY). */
+  vertrouwdeProxy?: number | string | false;
 }
 
 export interface RunningKring {
@@ -35,6 +40,8 @@ export interface RunningKring {
   worker?: RunningWorker;
   /** The process client the API uses (with the API only). */
   proces?: Zaakproces;
+  /** The API says it is not ready (/readyz 503) and keeps serving: the first step of a stop. */
+  nietGereed(): void;
   /** API first (no new commands), then the worker, then the connections. */
   stop(): Promise<void>;
 }
@@ -47,7 +54,7 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
     for (const step of cleanup.splice(0).reverse()) await step();
   };
   try {
-    const running: RunningKring = { stop };
+    const running: RunningKring = { stop, nietGereed: () => undefined };
     if (options.worker !== false) {
       const workerConnection = await NativeConnection.connect(connectionOptions);
       cleanup.push(() => workerConnection.close());
@@ -68,7 +75,12 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
     if (options.http) {
       const clientConnection = await Connection.connect(connectionOptions);
       cleanup.push(() => clientConnection.close());
-      const temporal = new Client({ connection: clientConnection, namespace: options.temporal.namespace });
+      const temporal = new Client({
+        connection: clientConnection,
+        namespace: options.temporal.namespace,
+        // With tracing on: the request's trace goes along into the workflow.
+        interceptors: clientInterceptors(),
+      });
       const proces = zaakprocesVia(temporal, {
         taskQueue: options.temporal.taskQueue,
         termijnenVoor: options.termijnenVoor ?? standaardTermijnen,
@@ -85,10 +97,13 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           twilio: kanalen.twilio && { authToken: kanalen.twilio.authToken, publicBaseUrl },
           links: options.linkGeheim && { geheim: options.linkGeheim, publicBaseUrl },
           uitnodigingen: { verzender: verzender(kanalen), apiUrl: publicBaseUrl },
+          metrieken: options.metricsToken ? { token: options.metricsToken, herstel } : undefined,
+          vertrouwdeProxy: options.vertrouwdeProxy,
         },
         options.http,
       );
       cleanup.push(() => api.stop());
+      running.nietGereed = () => api.nietGereed();
       running.apiUrl = api.url;
     }
     return running;

@@ -9,6 +9,7 @@ import { LINKOPDRACHTEN } from '../api/opdrachten';
 import { testDatabase } from './support/omgeving';
 import { wereld, type Wereld } from './support/proces';
 import { startStack, vraag, type Stack } from './support/stack';
+import { startApi } from '../api/server';
 import { opdrachtViaApi, tokenVoor, zaakInVoorbereiding } from './support/toegang';
 import { tokenHash } from '../api/toegang';
 import { geldigeAanvraag } from './support/zaken';
@@ -31,7 +32,8 @@ const ZORGEN = 'Vader drinkt en wordt dan agressief tegen de kinderen.';
 
 beforeAll(async () => {
   db = await testDatabase();
-  stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32) });
+  // Behind a proxy on loopback, as behind a load balancer: X-Forwarded-For names the caller.
+  stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32), vertrouwdeProxy: 'loopback' });
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
   [w, elders] = [await wereld(db.prisma), await wereld(db.prisma)];
   t.operations = await tokenVoor(db.prisma, 'operations');
@@ -432,16 +434,73 @@ test('answers carry security headers and no CORS permission', async () => {
   expect(a.headers.get('x-content-type-options')).toBe('nosniff');
   expect(a.headers.get('cache-control')).toBe('no-store');
   expect(a.headers.get('x-powered-by')).toBeNull();
+  expect(a.headers.get('x-frame-options')).toBe('DENY');
+  expect(a.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+  expect(a.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  expect(a.headers.get('referrer-policy')).toBe('no-referrer');
+  // Each answer names its request, as the log line about it does.
+  expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test('an address that keeps guessing tokens is held off', async () => {
+const vanAdres = (ip: string) => ({ 'x-forwarded-for': ip });
+
+test('an address that keeps guessing tokens is held off; other addresses and valid tokens are not', async () => {
   const url = `${stack.api}/cases`;
-  let antwoord;
-  for (let i = 0; i < 11; i++) antwoord = await vraag(url, { token: `kring_fout${i}` });
-  expect(antwoord!.status).toBe(429);
-  expect(Number(antwoord!.headers.get('retry-after'))).toBeGreaterThan(0);
-  // Even a good token waits: the address is held off, not the account.
-  expect((await vraag(url, { token: t.regiomanager })).status).toBe(429);
+  const antwoorden = [];
+  for (let i = 0; i < 11; i++) {
+    antwoorden.push(await vraag(url, { token: `kring_fout${i}`, headers: vanAdres('203.0.113.7') }));
+  }
+  expect(antwoorden.map((a) => a.status)).toEqual([...Array(10).fill(401), 429]);
+  const laatste = antwoorden.at(-1)!;
+  expect(Number(laatste.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(laatste.body.detail).toMatch(/Te veel mislukte aanmeldingen vanaf dit adres/);
+  // A valid token from that same address goes through; another address behind the same proxy
+  // is told its token is wrong, not held off.
+  expect((await vraag(url, { token: t.regiomanager, headers: vanAdres('203.0.113.7') })).status).toBe(200);
+  expect((await vraag(url, { token: 'kring_fout-elders', headers: vanAdres('198.51.100.9') })).status).toBe(401);
+  // No token at all is no attempt.
+  for (let i = 0; i < 12; i++) {
+    expect((await vraag(url, { token: null, headers: vanAdres('198.51.100.10') })).status).toBe(401);
+  }
+});
+
+test("an account's revoked token tried from many addresses holds off that token, not the account's valid one", async () => {
+  const oud = await tokenVoor(db.prisma, 'operations');
+  const gebruiker = (await db.prisma.token.findUnique({ where: { hash: tokenHash(oud) } }))!.gebruikerId;
+  await db.prisma.token.updateMany({ where: { hash: tokenHash(oud) }, data: { ingetrokkenOp: new Date() } });
+  const nieuw = (
+    await users(db.prisma, ['token', (await db.prisma.gebruiker.findUnique({ where: { id: gebruiker } }))!.naam])
+  ).split('\n')[0]!;
+  const url = `${stack.api}/cases`;
+  const statussen = [];
+  for (let i = 0; i < 11; i++) {
+    statussen.push((await vraag(url, { token: oud, headers: vanAdres(`192.0.2.${i + 1}`) })).status);
+  }
+  expect(statussen).toEqual([...Array(10).fill(401), 429]);
+  expect((await vraag(url, { token: nieuw, headers: vanAdres('192.0.2.1') })).status).toBe(200);
+});
+
+test('the count is shared: a second API process on the same database holds the address off too', async () => {
+  const tweede = await startApi(
+    {
+      prisma: db.prisma,
+      proces: stack.kring.proces!,
+      databaseBereikbaar: async () => true,
+      vertrouwdeProxy: 'loopback',
+    },
+    { host: '127.0.0.1', port: 0 },
+  );
+  try {
+    for (let i = 0; i < 6; i++)
+      await vraag(`${stack.api}/cases`, { token: `kring_a${i}`, headers: vanAdres('203.0.113.50') });
+    for (let i = 0; i < 4; i++)
+      await vraag(`${tweede.url}/cases`, { token: `kring_b${i}`, headers: vanAdres('203.0.113.50') });
+    expect((await vraag(`${tweede.url}/cases`, { token: 'kring_b9', headers: vanAdres('203.0.113.50') })).status).toBe(
+      429,
+    );
+  } finally {
+    await tweede.stop();
+  }
 });
 
 /** Every string and decoded byte payload in a history, as one text. */

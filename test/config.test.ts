@@ -43,6 +43,34 @@ test('each wrong value is named, all at once', () => {
   expect(problems.find((p) => p.startsWith('PORT'))).toContain('"drieduizend"');
 });
 
+test("a secret's wrong value is named but not shown", () => {
+  const problems = problemsOf({
+    METRICS_TOKEN: 'kort geheim',
+    KRING_LINK_SECRET: 'te-kort',
+    SMTP_URL: 'http://x:geheim@smtp',
+  });
+  expect(problems).toHaveLength(3);
+  expect(problems.join('\n')).not.toMatch(/kort geheim|te-kort|x:geheim/);
+  expect(problems.join('\n')).toContain('METRICS_TOKEN');
+});
+
+test('operations settings: logs, the proxies in front, the stop delay', () => {
+  expect(loadConfig({})).toMatchObject({
+    log: { niveau: 'info', vorm: undefined },
+    vertrouwdeProxy: false,
+    stopVertragingSeconden: 0,
+  });
+  expect(loadConfig({ TRUST_PROXY: '1' }).vertrouwdeProxy).toBe(1);
+  expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).vertrouwdeProxy).toBe('loopback, 10.0.0.0/8');
+  expect(loadConfig({ LOG_LEVEL: 'debug', LOG_FORMAT: 'leesbaar', SHUTDOWN_DELAY: '5' })).toMatchObject({
+    log: { niveau: 'debug', vorm: 'leesbaar' },
+    stopVertragingSeconden: 5,
+  });
+  // Trusting every proxy would let any caller choose the address its failed sign-ins count against.
+  expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY: trusting every proxy/);
+  expect(problemsOf({ LOG_LEVEL: 'luid' })[0]).toMatch(/^LOG_LEVEL/);
+});
+
 test('settings that belong together must come together', () => {
   expect(problemsOf({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toEqual([
     expect.stringMatching(

@@ -1,6 +1,6 @@
 // Durability: stopping kring mid-case and starting it again on the same data loses nothing;
 // the case is where it was and its timer still fires.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Database } from '../prisma/database';
 import { freePort, opPostgres, tempDir, testDatabase } from './support/omgeving';
 import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
+import { npmStart } from './support/npmstart';
 import { tokenVoor } from './support/toegang';
 import { TERMIJNEN } from '../workflows/termijnen';
 import { bekendeRegio, geldigeAanvraag } from './support/zaken';
@@ -62,33 +63,6 @@ test('worker and Temporal stopped mid-case and started again: the case continues
 });
 
 // ---- npm start itself ----------------------------------------------------------------
-
-interface Gestart {
-  proces: ChildProcess;
-  uitvoer: () => string;
-  klaar: Promise<string>;
-  gestopt: Promise<number | null>;
-}
-
-function npmStart(env: NodeJS.ProcessEnv): Gestart {
-  const proces = spawn(process.execPath, [path.join(__dirname, '..', 'launcher', 'bootstrap.js'), 'start'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let uitvoer = '';
-  const gestopt = new Promise<number | null>((resolve) => proces.once('exit', resolve));
-  const klaar = new Promise<string>((resolve, reject) => {
-    const lees = (chunk: Buffer) => {
-      uitvoer += chunk.toString();
-      const api = /API\s+(http:\/\/\S+)/.exec(uitvoer);
-      if (uitvoer.includes('Press Ctrl-C to stop.') && api) resolve(api[1]!);
-    };
-    proces.stdout!.on('data', lees);
-    proces.stderr!.on('data', lees);
-    void gestopt.then((code) => reject(new Error(`npm start exited with ${code}:\n${uitvoer}`)));
-  });
-  return { proces, uitvoer: () => uitvoer, klaar, gestopt };
-}
 
 function npmUsers(env: NodeJS.ProcessEnv, ...args: string[]): string {
   const uit = spawnSync(process.execPath, [path.join(__dirname, '..', 'launcher', 'bootstrap.js'), 'users', ...args], {

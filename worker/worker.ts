@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalConfig } from '../config/config';
+import { SPOREN_IN_WORKFLOW, workerSporen } from '../service/sporen';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -27,6 +28,8 @@ export interface KringWorkerParts {
 }
 
 export async function createKringWorker(parts: KringWorkerParts): Promise<Worker> {
+  const code = parts.workflowCode ?? defaultWorkflowCode();
+  const sporen = workerSporen();
   return Worker.create({
     connection: parts.connection,
     namespace: parts.temporal.namespace,
@@ -35,7 +38,10 @@ export async function createKringWorker(parts: KringWorkerParts): Promise<Worker
     // On shutdown, running activities get time to finish their writes; then the worker stops regardless.
     shutdownGraceTime: '10 seconds',
     shutdownForceTime: '30 seconds',
-    ...(parts.workflowCode ?? defaultWorkflowCode()),
+    ...code,
+    // A bundle has the workflow's interceptors compiled in (launcher/build.ts, the tests' bundle).
+    interceptors: { ...sporen.interceptors, workflowModules: code.workflowsPath ? [SPOREN_IN_WORKFLOW] : undefined },
+    sinks: sporen.sinks,
   });
 }
 

@@ -60,6 +60,8 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
 
   while (z.fase !== 'afgesloten' && z.fase !== 'aanvraag') {
     const fase = z.fase;
+    // Through the SDK's sink: the line carries the workflow id (zaak-<id>); not in history.
+    wf.log.info('fase', { fase });
     if (
       (await loop(
         () => z.fase !== fase,
@@ -73,6 +75,7 @@ export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promi
     }
   }
   // Closed: what is still on its way is delivered before the case's process ends.
+  wf.log.info('fase', { fase: z.fase });
   await loop(() => z.uitgesteld.length === 0, uitgesteld, false);
   await wf.condition(() => wf.allHandlersFinished() && reg.lopend === 0);
   return z;

@@ -13,17 +13,28 @@ export interface Herstel {
   /** One sweep now; resolves to the number of cases whose workflow it started. */
   eenmaal(): Promise<number>;
   stop(): void;
+  /** What the sweeps did since this process started (for /metrics): sweeps run, workflows started. */
+  tellingen(): { rondes: number; gestart: number };
 }
 
 export function startHerstel(prisma: PrismaClient, proces: Zaakproces): Herstel {
   let bezig: Promise<number> | undefined;
+  const tellingen = { rondes: 0, gestart: 0 };
   const eenmaal = () => {
-    bezig ??= sweep(prisma, proces).finally(() => (bezig = undefined));
+    bezig ??= sweep(prisma, proces)
+      .then((gestart) => {
+        tellingen.gestart += gestart;
+        return gestart;
+      })
+      .finally(() => {
+        tellingen.rondes++;
+        bezig = undefined;
+      });
     return bezig;
   };
   const timer = setInterval(() => void eenmaal().catch(() => undefined), ELKE_MS);
   timer.unref();
-  return { eenmaal, stop: () => clearInterval(timer) };
+  return { eenmaal, stop: () => clearInterval(timer), tellingen: () => ({ ...tellingen }) };
 }
 
 async function sweep(prisma: PrismaClient, proces: Zaakproces): Promise<number> {

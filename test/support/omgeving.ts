@@ -7,6 +7,7 @@ import path from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { openDatabase, type Database } from '../../prisma/database';
 import type { TestServerExecutable } from '../../launcher/temporal-binaries';
+import { SPOREN_IN_WORKFLOW } from '../../service/sporen';
 import { WORKFLOWS_PATH } from '../../worker/worker';
 
 export const opPostgres = Boolean(process.env.KRING_TEST_DATABASE_URL);
@@ -47,9 +48,13 @@ export function tempDir(prefix: string): string {
 }
 
 let bundle: Promise<WorkflowBundle> | undefined;
-/** The workflow code, bundled once per test file. */
+/** The workflow code, bundled once per test file, with its interceptors as the build has them. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: [SPOREN_IN_WORKFLOW],
+    logger: quietLogger,
+  });
   return bundle;
 }
 

@@ -7,6 +7,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { lokaleUitbus, type Verzender } from '../../activities/verzenders';
+import { sporenSinks } from '../../service/sporen';
 import { tempDir } from './omgeving';
 import { binnen } from './stack';
 import { termijnenVoor, type Termijnen } from '../../workflows/termijnen';
@@ -263,5 +264,6 @@ export function maakWorker(
   bezorger: Verzender = lokaleUitbus(tempDir('uitbus'), 'Eigen Kracht <test@kring.test>'),
 ) {
   const activities = createActivities({ prisma, verzender: bezorger, publicBaseUrl: 'http://kring.test' });
-  return Worker.create({ connection, taskQueue, workflowBundle: bundle, activities });
+  // The workflow code's spans leave through this sink; without tracing it drops them.
+  return Worker.create({ connection, taskQueue, workflowBundle: bundle, activities, sinks: sporenSinks() });
 }

@@ -2,7 +2,7 @@
 // run's database, and worker + API in this process, exactly as `npm start` composes them.
 import type { TemporalConfig } from '../../config/config';
 import { startDevServer, type DevServer } from '../../launcher/dev-server';
-import { startKring, type RunningKring } from '../../service/kring';
+import { startKring, type KringOptions, type RunningKring } from '../../service/kring';
 import type { Database } from '../../prisma/database';
 import type { Termijnen } from '../../workflows/termijnen';
 import { freePort, tempDir, temporalCliPath, workflowBundle } from './omgeving';
@@ -24,6 +24,10 @@ export async function startStack(options: {
   dbFile?: string;
   termijnenVoor?: (noodsituatie: boolean) => Termijnen;
   linkGeheim?: Buffer;
+  /** Serves GET /metrics for this bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** Express's `trust proxy` (TRUST_PROXY). */
+  vertrouwdeProxy?: KringOptions['vertrouwdeProxy'];
 }): Promise<Stack> {
   const port = options.temporalPort ?? (await freePort());
   const devServer: DevServer = await startDevServer({
@@ -48,6 +52,8 @@ export async function startStack(options: {
     termijnenVoor: options.termijnenVoor,
     linkGeheim: options.linkGeheim,
     berichten: { publicBaseUrl: 'http://kring.test', kanalen: { uitbus, van: 'Eigen Kracht <test@kring.test>' } },
+    metricsToken: options.metricsToken,
+    vertrouwdeProxy: options.vertrouwdeProxy,
   }).catch(async (err) => {
     await devServer.stop();
     throw err;

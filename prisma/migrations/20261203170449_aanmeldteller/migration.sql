@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "aanmeldteller" (
+    "sleutel" TEXT NOT NULL,
+    "aantal" INTEGER NOT NULL,
+    "totOp" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "aanmeldteller_pkey" PRIMARY KEY ("sleutel")
+);
+
+-- CreateIndex
+CREATE INDEX "aanmeldteller_totOp_idx" ON "aanmeldteller"("totOp");
+

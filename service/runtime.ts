@@ -1,0 +1,21 @@
+// The Temporal SDK's process-wide runtime: its logs on kring's logger, its worker metrics
+// for Prometheus where configured. Installed once, first thing, by each entry point.
+import { Runtime } from '@temporalio/worker';
+import type { Config } from '../config/config';
+import { temporalLogger } from './logboek';
+
+export function temporalRuntimeInstalleren(config: Pick<Config, 'workerMetricsAddress'>): void {
+  Runtime.install({
+    // The process decides when the worker stops (after the API), not the SDK's own signal handler.
+    shutdownSignals: [],
+    logger: temporalLogger(),
+    telemetryOptions: config.workerMetricsAddress
+      ? {
+          metrics: {
+            // The SDK's default names (as ops/grafana/dashboards/kring.json reads them).
+            prometheus: { bindAddress: config.workerMetricsAddress },
+          },
+        }
+      : undefined,
+  });
+}
