@@ -9,15 +9,17 @@ import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler, 
  * express-rate-limit's store on the `aanmeldteller` table: a fixed window per key, counted in
  * one statement so that two processes counting at once both count. Written here because the
  * kept PostgreSQL stores talk to `pg` themselves, which the embedded database cannot serve.
- * Keys are hashed: the table holds no address.
+ * Keys are an HMAC under kring's secret: the table holds no address, and no guessable hash of
+ * one. Time is the database's own (`now()`, timestamptz), whatever its time zone.
  */
 export class Databaseteller implements Store {
   private vensterMs = 60_000;
   private laatsteOpruiming = 0;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly prisma: Pick<PrismaClient, '$queryRaw' | 'aanmeldteller'>,
     readonly prefix: string,
+    private readonly geheim: Buffer,
   ) {}
 
   init(options: Options): void {
@@ -25,7 +27,7 @@ export class Databaseteller implements Store {
   }
 
   private sleutel(key: string): string {
-    return crypto.createHash('sha256').update(`${this.prefix}:${key}`).digest('base64url');
+    return crypto.createHmac('sha256', this.geheim).update(`${this.prefix}:${key}`).digest('base64url');
   }
 
   async get(key: string) {
@@ -35,14 +37,15 @@ export class Databaseteller implements Store {
 
   async increment(key: string) {
     await this.opruimen();
-    const nieuwTot = new Date(Date.now() + this.vensterMs);
-    const [rij] = await this.prisma.$queryRaw<Array<{ aantal: number; totOp: Date }>>`
-      INSERT INTO aanmeldteller (sleutel, aantal, "totOp") VALUES (${this.sleutel(key)}, 1, ${nieuwTot})
+    // The end as epoch milliseconds: a raw timestamptz comes back read as UTC, whatever its offset.
+    const [rij] = await this.prisma.$queryRaw<Array<{ aantal: number; totOpMs: number }>>`
+      INSERT INTO aanmeldteller (sleutel, aantal, "totOp")
+      VALUES (${this.sleutel(key)}, 1, now() + make_interval(secs => ${this.vensterMs / 1000}))
       ON CONFLICT (sleutel) DO UPDATE SET
         aantal = CASE WHEN aanmeldteller."totOp" <= now() THEN 1 ELSE aanmeldteller.aantal + 1 END,
         "totOp" = CASE WHEN aanmeldteller."totOp" <= now() THEN EXCLUDED."totOp" ELSE aanmeldteller."totOp" END
-      RETURNING aantal, "totOp"`;
-    return { totalHits: rij!.aantal, resetTime: rij!.totOp };
+      RETURNING aantal, (extract(epoch FROM "totOp") * 1000)::float8 AS "totOpMs"`;
+    return { totalHits: rij!.aantal, resetTime: new Date(rij!.totOpMs) };
   }
 
   async decrement(key: string): Promise<void> {
@@ -69,17 +72,19 @@ export type Uitkomst = { binnen: true } | { binnen: false; wachtSeconden: number
 
 /**
  * Counts attempts per key (an address or an account) in a window; the one past `max` and every
- * one after it in the window are over the limit. express-rate-limit sets the RateLimit headers.
+ * one after it in the window are over the limit.
  */
 export class Aanmeldlimiet {
   private readonly limiter: RateLimitRequestHandler;
 
-  constructor(prisma: PrismaClient, naam: string, max: number, vensterMs: number) {
+  constructor(prisma: PrismaClient, geheim: Buffer, naam: string, max: number, vensterMs: number) {
     this.limiter = rateLimit({
       windowMs: vensterMs,
       limit: max,
-      store: new Databaseteller(prisma, naam),
-      standardHeaders: 'draft-8',
+      store: new Databaseteller(prisma, naam, geheim),
+      // No RateLimit headers: which limits count a request would tell whether an account exists.
+      // The refusal itself says when to try again (Retry-After).
+      standardHeaders: false,
       legacyHeaders: false,
       identifier: naam,
       keyGenerator: (_req, res) => (res.locals.aanmeldlimietSleutel as string | undefined) ?? 'onbekend',

@@ -1,4 +1,5 @@
 // The HTTP API: a thin layer over the case records and the case workflow.
+import crypto from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import type { PrismaClient } from '@prisma/client';
@@ -112,7 +113,9 @@ export function createApp(deps: ApiDeps): express.Express {
     res.type('html').send(docsPagina(await openapi()));
   });
 
-  const aangemeld = aanmelding(deps.prisma);
+  // The sign-in counts are keyed under the shared link secret, so that API processes count together.
+  const limietGeheim = deps.links?.geheim ?? crypto.randomBytes(32);
+  const aangemeld = aanmelding(deps.prisma, limietGeheim);
   app.use(
     '/cases',
     aangemeld,
@@ -133,6 +136,7 @@ export function createApp(deps: ApiDeps): express.Express {
       proces: deps.proces,
       verzender: deps.uitnodigingen?.verzender,
       publicBaseUrl: deps.uitnodigingen?.apiUrl ?? deps.links?.publicBaseUrl ?? '',
+      limietGeheim,
     }),
   );
 

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type ApiDeps } from './app';
+import { logboek } from '../service/logboek';
 
 export interface RunningApi {
   url: string;
@@ -14,8 +15,15 @@ export interface RunningApi {
 
 export function startApi(deps: ApiDeps, listen: { host: string; port: number }): Promise<RunningApi> {
   let stoppend = false;
+  let sluitend = false;
   const app = createApp({ ...deps, stoppend: () => stoppend });
-  const server = http.createServer(app);
+  const server = http.createServer((req, res) => {
+    // An answer begun before the stop said keep-alive: once it is out, its idle connection closes.
+    res.once('finish', () => {
+      if (sluitend) setImmediate(() => server.closeIdleConnections());
+    });
+    app(req, res);
+  });
   // Slow or stalled clients must not hold a connection (and shutdown) forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -31,7 +39,7 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
     server.once('error', notListening);
     server.listen(listen.port, listen.host, () => {
       server.removeListener('error', notListening);
-      server.on('error', (err) => console.error('HTTP server error:', err));
+      server.on('error', (err) => logboek.error({ err }, 'HTTP-server'));
       const { address, port } = server.address() as AddressInfo;
       const host = address.includes(':') ? `[${address}]` : address;
       resolve({
@@ -42,6 +50,7 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
         stop: (grensMs = 30_000) =>
           new Promise<void>((done, fail) => {
             stoppend = true;
+            sluitend = true;
             // A request still running at the bound is cut off; a stop must end.
             const grens = setTimeout(() => server.closeAllConnections(), grensMs);
             server.close((err) => {
@@ -49,7 +58,7 @@ export function startApi(deps: ApiDeps, listen: { host: string; port: number }):
               if (err) fail(err);
               else done();
             });
-            // Kept-alive connections close now if idle, else after their answer (Connection: close).
+            // Kept-alive connections close now if idle, else after their answer.
             server.closeIdleConnections();
           }),
       });

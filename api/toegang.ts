@@ -31,9 +31,9 @@ export const MISLUKT_PER_ADRES = 10;
 export const MISLUKT_PER_ACCOUNT = 10;
 
 /** Sets `req.gebruiker`, or refuses with 401 (429 for an address or account that keeps failing). */
-export function aanmelding(prisma: PrismaClient): RequestHandler {
-  const perAdres = new Aanmeldlimiet(prisma, 'token-adres', MISLUKT_PER_ADRES, 15 * 60_000);
-  const perAccount = new Aanmeldlimiet(prisma, 'token-account', MISLUKT_PER_ACCOUNT, 15 * 60_000);
+export function aanmelding(prisma: PrismaClient, limietGeheim: Buffer): RequestHandler {
+  const perAdres = new Aanmeldlimiet(prisma, limietGeheim, 'token-adres', MISLUKT_PER_ADRES, 15 * 60_000);
+  const perAccount = new Aanmeldlimiet(prisma, limietGeheim, 'token-account', MISLUKT_PER_ACCOUNT, 15 * 60_000);
   return async (req, res, next) => {
     const token = bearer(req);
     res.set('WWW-Authenticate', 'Bearer realm="kring"');

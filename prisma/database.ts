@@ -10,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { lockDirectory } from './lock';
 import { applyMigrations, type MigrationSession } from './migrate';
+import { logboek } from '../service/logboek';
 
 export { DatabaseInUseError } from './lock';
 
@@ -41,7 +42,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
+  pool.on('error', (err) => logboek.error({ err }, 'databaseverbinding verbroken'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -16,6 +16,7 @@ export interface AanmeldDeps {
   prisma: PrismaClient;
   verzender?: Pick<Verzender, 'email'>;
   publicBaseUrl: string;
+  limietGeheim: Buffer;
 }
 
 const EMAILVELD = { naam: 'email', label: 'Uw e-mailadres', soort: 'email', verplicht: true } as const;
@@ -39,11 +40,11 @@ function aanmeldpagina(naar: string, melding?: string, fout?: string) {
   });
 }
 
-export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps): Router {
+export function aanmeldRouter({ prisma, verzender, publicBaseUrl, limietGeheim }: AanmeldDeps): Router {
   const router = Router();
   // Asking for links, per address and per account: nobody fills another's mailbox.
-  const perAdres = new Aanmeldlimiet(prisma, 'link-adres', 20, 15 * 60_000);
-  const perAccount = new Aanmeldlimiet(prisma, 'link-account', 5, 15 * 60_000);
+  const perAdres = new Aanmeldlimiet(prisma, limietGeheim, 'link-adres', 20, 15 * 60_000);
+  const perAccount = new Aanmeldlimiet(prisma, limietGeheim, 'link-account', 5, 15 * 60_000);
   const beveiligd = publicBaseUrl.startsWith('https:');
 
   async function linkSturen(gebruikerId: string, email: string, naar: string) {
@@ -82,15 +83,18 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl }: AanmeldDeps)
         .type('html')
         .send(aanmeldpagina(naar, undefined, 'U vroeg te vaak een link. Probeer het over een kwartier opnieuw.'));
     }
-    const account = await prisma.gebruiker.findUnique({ where: { naam: email } });
-    // An account asked for too often gets no more links for a while; the page says the same.
-    // Only a real account's requests count against it: unknown addresses fill no table.
-    if (account && !account.geblokkeerdOp && verzender && (await perAccount.tel(req, res, account.id)).binnen) {
-      // Not awaited: the answer takes as long for an unknown address as for a known one.
-      void linkSturen(account.id, email, naar).catch((err: unknown) =>
-        (req.log ?? logboek).error({ err, accountId: account.id }, 'aanmeldlink niet verstuurd'),
-      );
-    }
+    // Not awaited: the answer takes as long, and looks the same, for an unknown address as for
+    // a known one. An account asked for too often gets no more links for a while; only a real
+    // account's requests count against it (unknown addresses fill no table).
+    void (async () => {
+      const account = await prisma.gebruiker.findUnique({ where: { naam: email } });
+      if (!account || account.geblokkeerdOp || !verzender) return;
+      if (!(await perAccount.tel(req, res, account.id)).binnen) return;
+      await linkSturen(account.id, email, naar);
+    })().catch((err: unknown) =>
+      // The error's kind only: a mail server's refusal quotes the address.
+      (req.log ?? logboek).error({ fout: err instanceof Error ? err.name : typeof err }, 'aanmeldlink niet verstuurd'),
+    );
     res.type('html').send(aanmeldpagina(naar, bevestiging));
   });
 

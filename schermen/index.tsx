@@ -31,6 +31,8 @@ export interface SchermDeps {
   proces: Zaakproces;
   verzender?: Pick<Verzender, 'email'>;
   publicBaseUrl: string;
+  /** Keys the sign-in counts (api/aanmeldlimiet.ts). */
+  limietGeheim: Buffer;
 }
 
 // Served by kring itself from its npm packages: no CDN.

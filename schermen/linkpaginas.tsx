@@ -436,6 +436,8 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
     const link = await geldigeLink(req.params.token);
     if (typeof link === 'string')
       return weiger(res, link, link === 'onbekend' ? 'nl' : await taalVoorLink(req.params.token));
+    // The log line of this request names the case (the path holds only the link's key).
+    req.zaakId = link.zaakId;
     const o = await omgeving(link);
     if (o.afgesloten) return weiger(res, 'afgesloten', o.taal);
     if (!rolVoorLink(link.doel as Linkdoel, o.rollen)) return weiger(res, 'ingetrokken', o.taal);
@@ -450,6 +452,8 @@ export function linkpaginasRouter({ prisma, proces, geheim }: LinkpaginaDeps): R
   router.post('/:token', async (req, res) => {
     const link = await geldigeLink(req.params.token);
     if (typeof link === 'string') return weiger(res, link, await taalVoorLink(req.params.token));
+    // The log line of this request names the case (the path holds only the link's key).
+    req.zaakId = link.zaakId;
     const o = await omgeving(link);
     if (o.afgesloten) return weiger(res, 'afgesloten', o.taal);
     const doel = link.doel as Linkdoel;

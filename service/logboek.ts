@@ -78,20 +78,27 @@ function standaardNiveau(): Logniveau {
   return process.env.JEST_WORKER_ID ? 'silent' : 'info';
 }
 
+/** kring's own errors, whose messages are written to hold ids and reasons only. */
+const EIGEN_MELDINGEN = new Set(['Probleem', 'Geweigerd', 'ProcesNietGestart', 'ProcesOnbereikbaar', 'ConfigError']);
+
 /**
- * An error as a log may hold it. Prisma's validation errors quote the query with its values,
- * so of a database error only its kind and code are kept.
+ * An error as a log may hold it: its kind, code and where it was thrown. Other libraries'
+ * messages may quote data (Prisma's the query's values, a mail server's the address), so only
+ * kring's own keep their message.
  */
 export function foutZonderGegevens(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err };
   const soort = err.constructor?.name ?? err.name;
   const code = (err as { code?: unknown }).code;
-  if (soort.startsWith('PrismaClient')) return { type: soort, ...(typeof code === 'string' && { code }) };
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((regel) => /^\s+at /.test(regel))
+    .join('\n');
   return {
     type: soort,
-    message: err.message,
-    ...(typeof code === 'string' && { code }),
-    stack: err.stack,
+    ...(EIGEN_MELDINGEN.has(soort) && { message: err.message }),
+    ...((typeof code === 'string' || typeof code === 'number') && { code }),
+    ...(frames && { stack: frames }),
     ...(err.cause !== undefined && { cause: foutZonderGegevens(err.cause) }),
   };
 }
@@ -102,8 +109,16 @@ export function foutZonderGegevens(err: unknown): Record<string, unknown> {
 export function padZonderSleutels(url: string): string {
   return url
     .replace(/[?#].*$/, '')
-    .replace(/^\/(l|aanmelden)\/[^/]+/, '/$1/…')
+    .replace(/^\/+(l|aanmelden)\/+[^/]+/i, '/$1/…')
     .slice(0, 200);
+}
+
+function wieEnWaar(req: IncomingMessage & { gebruiker?: { id: string } }) {
+  return {
+    route: req.routePatroon,
+    accountId: req.gebruiker?.id,
+    zaakId: req.zaakId ?? ZAAK_IN_PAD.exec(padZonderSleutels(volledigPad(req)))?.[1],
+  };
 }
 
 /** Express's routers shorten `url` to their own part; `originalUrl` is the whole. */
@@ -141,11 +156,9 @@ export function verzoeklog(logger: Logger = logboek): HttpLogger {
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
     wrapSerializers: false,
-    customProps: (req: IncomingMessage & { gebruiker?: { id: string } }) => ({
-      route: req.routePatroon,
-      accountId: req.gebruiker?.id,
-      zaakId: req.zaakId ?? ZAAK_IN_PAD.exec(padZonderSleutels(volledigPad(req)))?.[1],
-    }),
+    // Known once the request is answered: who it was, which route and case.
+    customSuccessObject: (req, _res, waarde: object) => ({ ...waarde, ...wieEnWaar(req) }),
+    customErrorObject: (req, _res, _err, waarde: object) => ({ ...waarde, ...wieEnWaar(req) }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode === 429 ? 'warn' : 'info',
     customSuccessMessage: (req, res) => `${req.method} ${padZonderSleutels(volledigPad(req))} ${res.statusCode}`,
@@ -156,8 +169,9 @@ export function verzoeklog(logger: Logger = logboek): HttpLogger {
 
 // ---- Temporal ---------------------------------------------------------------------------
 
+/** At TRACE the SDK logs whole activations, payloads included: DEBUG is as far as it goes. */
 const SDK_NIVEAU: Record<Logniveau, LogLevel> = {
-  trace: 'TRACE',
+  trace: 'DEBUG',
   debug: 'DEBUG',
   info: 'INFO',
   warn: 'WARN',

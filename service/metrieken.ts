@@ -8,6 +8,7 @@ import type { Request, RequestHandler } from 'express';
 import { Berichtstatus, Fase, Kanaal, Prisma, type PrismaClient } from '@prisma/client';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar, type Herstel, type Zaakproces } from '../zaakproces';
+import { logboek } from './logboek';
 
 export interface Metrieken {
   register: Registry;
@@ -66,7 +67,7 @@ export function maakMetrieken({ prisma, herstel }: { prisma: PrismaClient; herst
       async collect() {
         const rijen = await lees().catch((err: unknown) => {
           databasefouten.inc();
-          console.warn(`metrics: ${name} not read:`, err instanceof Error ? err.message : err);
+          logboek.warn({ err, metriek: name }, 'metriek niet gelezen');
           return undefined;
         });
         this.reset();

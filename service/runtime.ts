@@ -9,13 +9,13 @@ export function temporalRuntimeInstalleren(config: Pick<Config, 'workerMetricsAd
     // The process decides when the worker stops (after the API), not the SDK's own signal handler.
     shutdownSignals: [],
     logger: temporalLogger(),
-    telemetryOptions: config.workerMetricsAddress
-      ? {
-          metrics: {
-            // The SDK's default names (as ops/grafana/dashboards/kring.json reads them).
-            prometheus: { bindAddress: config.workerMetricsAddress },
-          },
-        }
-      : undefined,
+    telemetryOptions: {
+      // The SDK core's own lines (warnings, failed workflow tasks) through the same logger.
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(config.workerMetricsAddress && {
+        // The SDK's default names (as ops/grafana/dashboards/kring.json reads them).
+        metrics: { prometheus: { bindAddress: config.workerMetricsAddress } },
+      }),
+    },
   });
 }

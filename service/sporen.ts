@@ -182,7 +182,7 @@ export function verzoekspoor(): express.RequestHandler {
 
 /** Token path segments replaced, query and fragment dropped. */
 export function afgeschermd(tekst: string): string {
-  return tekst.replace(/[?#]\S*/g, '').replace(/\/(l|aanmelden)\/(?!:token\b)[^/\s]+/g, '/$1/:token');
+  return tekst.replace(/[?#]\S*/g, '').replace(/\/+(l|aanmelden)\/+(?!:token\b)[^/\s]+/gi, '/$1/:token');
 }
 
 /**

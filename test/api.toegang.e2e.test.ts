@@ -23,6 +23,7 @@ let elders: Wereld;
 let zaakId: string;
 let professionalId: string;
 const t: Record<string, string> = {};
+const linkGeheim = crypto.randomBytes(32);
 
 // Addresses of this file's own: kring knows people by address and name, across cases.
 const EIGEN = crypto.randomUUID().slice(0, 8);
@@ -33,7 +34,7 @@ const ZORGEN = 'Vader drinkt en wordt dan agressief tegen de kinderen.';
 beforeAll(async () => {
   db = await testDatabase();
   // Behind a proxy on loopback, as behind a load balancer: X-Forwarded-For names the caller.
-  stack = await startStack({ database: db, linkGeheim: crypto.randomBytes(32), vertrouwdeProxy: 'loopback' });
+  stack = await startStack({ database: db, linkGeheim, vertrouwdeProxy: 'loopback' });
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporal.address! }) });
   [w, elders] = [await wereld(db.prisma), await wereld(db.prisma)];
   t.operations = await tokenVoor(db.prisma, 'operations');
@@ -487,6 +488,8 @@ test('the count is shared: a second API process on the same database holds the a
       proces: stack.kring.proces!,
       databaseBereikbaar: async () => true,
       vertrouwdeProxy: 'loopback',
+      // Processes share KRING_LINK_SECRET, which also keys the counts.
+      links: { geheim: linkGeheim, publicBaseUrl: 'http://kring.test' },
     },
     { host: '127.0.0.1', port: 0 },
   );

@@ -3,10 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Database } from '../prisma/database';
-import { freePort, opPostgres, tempDir, testDatabase } from './support/omgeving';
+import { freePort, opPostgres, tempDir, testDatabase, verbindt } from './support/omgeving';
 import { binnen, gebruikToken, liveZaak, startStack, vraag, type Stack } from './support/stack';
 import { npmStart } from './support/npmstart';
 import { tokenVoor } from './support/toegang';
@@ -74,17 +73,6 @@ function npmUsers(env: NodeJS.ProcessEnv, ...args: string[]): string {
   return uit.stdout;
 }
 
-function luistert(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 test('npm start brings everything up; Ctrl-C stops all of it; the next start finds the case', async () => {
   const dataDir = tempDir('npm-start');
   const temporalPort = await freePort();
@@ -127,7 +115,7 @@ test('npm start brings everything up; Ctrl-C stops all of it; the next start fin
   eerste.proces.kill('SIGINT');
   expect(await eerste.gestopt).toBe(0);
   expect(eerste.uitvoer()).toContain('kring stopped.');
-  expect(await luistert(temporalPort)).toBe(false);
+  expect(await verbindt(temporalPort)).toBe(false);
   // The embedded database was closed and released (a PostgreSQL run has no lock to release).
   if (!opPostgres) expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
 

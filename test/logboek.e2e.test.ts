@@ -30,9 +30,10 @@ function persoonsgegevens(waarde: unknown, gevonden: Set<string>): Set<string> {
   return gevonden;
 }
 
-test('a whole run logs JSON lines with request, account, case and workflow ids, and no personal data or token', async () => {
+test('a whole run logs JSON lines with request, account, case and workflow ids; no personal data or token in its logs or metrics', async () => {
   const dataDir = tempDir('logboek');
   const port = await freePort();
+  const workerMetrics = await freePort();
   const kring = npmStart(
     {
       KRING_DATA_DIR: dataDir,
@@ -43,11 +44,16 @@ test('a whole run logs JSON lines with request, account, case and workflow ids, 
       DATABASE_URL: '',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'debug',
+      METRICS_TOKEN: 'logtest-metrics-token',
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetrics}`,
     },
     '--demo',
   );
   const geheim = new Set<string>(Object.values(NIEUW.hoofdpersoon).concat(NIEUW.aanvrager.naam, NIEUW.vraag));
+  // What the terminal's own lines (the banner with the demo's people and tokens) never show either.
+  const nooitGetoond = new Set<string>(geheim);
   let zaakId = '';
+  const uitvoerBuitenLog: string[] = [];
   try {
     const api = await kring.klaar;
     const tokens = kring.uitvoer().match(/kring_[\w-]{20,}/g) ?? [];
@@ -63,6 +69,7 @@ test('a whole run logs JSON lines with request, account, case and workflow ids, 
     for (let i = 0; i < 11; i++) {
       const fout = `kring_geraden${i}xxxxxxxxxxxxxxxxxxxx`;
       geheim.add(fout);
+      nooitGetoond.add(fout);
       await vraag(`${api}/cases`, { token: fout });
     }
     expect((await vraag(`${api}/cases`, { token: 'kring_geradenLaatstexxxxxxxxxxxxxxxxx' })).status).toBe(429);
@@ -92,10 +99,12 @@ test('a whole run logs JSON lines with request, account, case and workflow ids, 
       return mail?.text?.match(/\/aanmelden\/([\w-]{20,})/)?.[1];
     });
     geheim.add(aanmeldlink);
+    nooitGetoond.add(aanmeldlink);
     const aangemeld = await fetch(`${api}/aanmelden/${aanmeldlink}`, { method: 'POST', redirect: 'manual' });
     expect(aangemeld.status).toBe(303);
     const cookie = aangemeld.headers.get('set-cookie')!.split(';')[0]!;
     geheim.add(cookie.split('=')[1]!);
+    nooitGetoond.add(cookie.split('=')[1]!);
     const zoek = await fetch(`${api}/?zoek=${encodeURIComponent('Wilhelmina')}`, { headers: { cookie } });
     expect(zoek.status).toBe(200);
 
@@ -103,12 +112,24 @@ test('a whole run logs JSON lines with request, account, case and workflow ids, 
     const teksten = (await mails()).map((m) => m.text ?? '').join('\n');
     const links = [...new Set(teksten.match(/\/l\/[\w-]+\.[\w-]+/g) ?? [])];
     expect(links.length).toBeGreaterThan(0);
+    // Express matches paths in any case: a link typed as /L/… is cut from the log all the same.
+    expect((await fetch(`${api}/L${links[0]!.slice(2)}`)).status).toBe(200);
     for (const link of links.slice(0, 5)) {
       geheim.add(link.slice(3));
+      nooitGetoond.add(link.slice(3));
       expect((await fetch(`${api}${link}`)).status).toBe(200);
     }
     // The new case's first steps ran in the worker (its activities log at debug level).
     await liveZaak(api, zaakId);
+
+    // The metrics of the same run: the API's for Prometheus, the worker's from the Temporal SDK.
+    const metrieken = await fetch(`${api}/metrics`, { headers: { authorization: 'Bearer logtest-metrics-token' } });
+    expect(metrieken.status).toBe(200);
+    const apiMetrieken = await metrieken.text();
+    expect(apiMetrieken).toMatch(/kring_http_requests_total\{method="POST",route="\/cases",status="201"\} 1/);
+    const sdkMetrieken = await (await fetch(`http://127.0.0.1:${workerMetrics}/metrics`)).text();
+    expect(sdkMetrieken).toMatch(/^temporal_activity_execution_latency/m);
+    uitvoerBuitenLog.push(apiMetrieken, sdkMetrieken);
   } finally {
     kring.proces.kill('SIGINT');
     await kring.gestopt;
@@ -133,8 +154,10 @@ test('a whole run logs JSON lines with request, account, case and workflow ids, 
   // The case process says which phase it is in, under its workflow id.
   expect(regels).toContainEqual(expect.objectContaining({ msg: 'fase', fase: 'intake', workflowId: `zaak-${zaakId}` }));
 
-  const log = regels.map((r) => JSON.stringify(r)).join('\n');
+  const log = [...regels.map((r) => JSON.stringify(r)), ...uitvoerBuitenLog].join('\n');
   expect(geheim.size).toBeGreaterThan(40);
   const gelekt = [...geheim].filter((g) => log.toLowerCase().includes(g.toLowerCase()));
   expect(gelekt).toEqual([]);
-});
+  const uitvoer = kring.uitvoer().toLowerCase();
+  expect([...nooitGetoond].filter((g) => uitvoer.includes(g.toLowerCase()))).toEqual([]);
+}, 300_000);

@@ -27,6 +27,7 @@ import {
 import type { Termijnen } from '../workflows/termijnen';
 import type { zaak } from '../workflows/zaak';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from './fouten';
+import { logboek } from '../service/logboek';
 
 /** What the process needs of a stored request to start its case. */
 export interface TeStartenZaak {
@@ -201,6 +202,6 @@ export function weigeringVan(err: unknown): Geweigerd | undefined {
 }
 
 function onbereikbaar(err: unknown): ProcesOnbereikbaar {
-  console.warn('case process unavailable:', err instanceof Error ? err.message : err);
+  logboek.warn({ err }, 'zaakproces onbereikbaar');
   return new ProcesOnbereikbaar(OPNIEUW_NA_SECONDEN, { cause: err });
 }

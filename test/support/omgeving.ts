@@ -43,6 +43,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether something on loopback takes connections at `port`. */
+export function verbindt(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `kring-${prefix}-`));
 }

@@ -35,8 +35,11 @@ export async function tijdsprongOmgeving(): Promise<TestWorkflowEnvironment> {
     });
     const teardown = env.teardown.bind(env);
     env.teardown = async () => {
-      await teardown();
-      await stoppen(java);
+      try {
+        await teardown();
+      } finally {
+        await stoppen(java);
+      }
     };
     return env;
   } catch (err) {

@@ -2,7 +2,7 @@
 CREATE TABLE "aanmeldteller" (
     "sleutel" TEXT NOT NULL,
     "aantal" INTEGER NOT NULL,
-    "totOp" TIMESTAMP(3) NOT NULL,
+    "totOp" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "aanmeldteller_pkey" PRIMARY KEY ("sleutel")
 );
