@@ -70,7 +70,11 @@ const EnvSchema = z.object({
       /^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
       'expected a number of proxies, or addresses/subnets such as "loopback, 10.0.0.0/8"',
     )
-    .refine((v) => v !== 'true', 'trusting every proxy lets any caller choose its own address; name them')
+    .refine((v) => v.toLowerCase() !== 'true', 'trusting every proxy lets any caller choose its own address; name them')
+    .refine(
+      (v) => /^\d+$/.test(v) || v === 'false' || proxyAdressenKloppen(v),
+      'expected a number of proxies, or addresses/subnets such as "loopback, 10.0.0.0/8"',
+    )
     .optional(),
 
   // On SIGTERM the API says "not ready" (/readyz 503) this many seconds before it stops taking
@@ -97,6 +101,18 @@ const EnvSchema = z.object({
 });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** Whether express (proxy-addr) takes these as the proxies to trust, as it will at start. */
+function proxyAdressenKloppen(lijst: string): boolean {
+  // express's own dependency; required here so a wrong value stops start-up with its name.
+  const proxyAddr = require('proxy-addr') as { compile(v: string[]): unknown };
+  try {
+    proxyAddr.compile(lijst.split(',').map((s) => s.trim()));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const GEHEIM = /(TOKEN|SECRET|KEY|PASSWORD)$|^(DATABASE|SMTP)_URL$/;
 

@@ -93,7 +93,7 @@ export function aanmeldRouter({ prisma, verzender, publicBaseUrl, limietGeheim }
       await linkSturen(account.id, email, naar);
     })().catch((err: unknown) =>
       // The error's kind only: a mail server's refusal quotes the address.
-      (req.log ?? logboek).error({ fout: err instanceof Error ? err.name : typeof err }, 'aanmeldlink niet verstuurd'),
+      (req.log ?? logboek).error({ soort: err instanceof Error ? err.name : typeof err }, 'aanmeldlink niet verstuurd'),
     );
     res.type('html').send(aanmeldpagina(naar, bevestiging));
   });

@@ -68,6 +68,8 @@ test('operations settings: logs, the proxies in front, the stop delay', () => {
   });
   // Trusting every proxy would let any caller choose the address its failed sign-ins count against.
   expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY: trusting every proxy/);
+  expect(problemsOf({ TRUST_PROXY: 'mijn-proxy' })[0]).toMatch(/^TRUST_PROXY: expected a number of proxies/);
+  expect(problemsOf({ TRUST_PROXY: '10.0.0.0/99' })[0]).toMatch(/^TRUST_PROXY/);
   expect(problemsOf({ LOG_LEVEL: 'luid' })[0]).toMatch(/^LOG_LEVEL/);
 });
 
