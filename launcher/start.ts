@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // What happens is logged as readable lines here; what to do next is printed plainly (console).
   logboekInstellen({ vorm: config.log.vorm ?? 'leesbaar', niveau: config.log.niveau });
-  temporalRuntimeInstalleren(config);
+  // In the terminal the worker's routine (bundling, state changes) is noise: its warnings only,
+  // unless LOG_LEVEL asks for more.
+  temporalRuntimeInstalleren(config, config.log.niveau === 'info' ? 'WARN' : undefined);
   const sporen = sporenStarten(config.sporen);
   datamapBeschermen(config.dataDir);
   const running: {

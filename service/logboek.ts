@@ -72,7 +72,9 @@ export function maakLogboek(opties: { vorm: Logvorm; niveau: Logniveau; bestemmi
       ? pretty({
           sync: true,
           colorize: Boolean(process.stdout.isTTY),
-          ignore: 'pid,hostname',
+          // One line per event; a request's message already says method, path and status.
+          singleLine: true,
+          ignore: 'pid,hostname,req,res,bron,sdkComponent',
           translateTime: 'SYS:HH:MM:ss',
         })
       : pino.destination({ sync: true }));
@@ -199,8 +201,8 @@ const SDK_NIVEAU: Record<Logniveau, LogLevel> = {
  * The Temporal SDK's logger (worker, activities, and workflows' `wf.log` through its sink)
  * on this logger. The SDK adds workflow id, run id and activity type as meta.
  */
-export function temporalLogger(): DefaultLogger {
-  const niveau = SDK_NIVEAU[logboek.level as Logniveau] ?? 'INFO';
+export function temporalLogger(tenminste?: LogLevel): DefaultLogger {
+  const niveau = tenminste ?? SDK_NIVEAU[logboek.level as Logniveau] ?? 'INFO';
   return new DefaultLogger(niveau, ({ level, message, meta }) => {
     const { error, failure: _failure, ...rest } = (meta ?? {}) as Record<string, unknown>;
     const methode = level === 'TRACE' ? 'trace' : (level.toLowerCase() as Lowercase<Exclude<LogLevel, 'TRACE'>>);

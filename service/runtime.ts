@@ -1,14 +1,15 @@
 // The Temporal SDK's process-wide runtime: its logs on kring's logger, its worker metrics
 // for Prometheus where configured. Installed once, first thing, by each entry point.
-import { Runtime } from '@temporalio/worker';
+import { Runtime, type LogLevel } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import { temporalLogger } from './logboek';
 
-export function temporalRuntimeInstalleren(config: Pick<Config, 'workerMetricsAddress'>): void {
+/** `sdkNiveau`: the SDK's own lines from this level (default: the process's log level). */
+export function temporalRuntimeInstalleren(config: Pick<Config, 'workerMetricsAddress'>, sdkNiveau?: LogLevel): void {
   Runtime.install({
     // The process decides when the worker stops (after the API), not the SDK's own signal handler.
     shutdownSignals: [],
-    logger: temporalLogger(),
+    logger: temporalLogger(sdkNiveau),
     telemetryOptions: {
       // The SDK core's own lines (warnings, failed workflow tasks) through the same logger.
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
