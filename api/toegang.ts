@@ -51,9 +51,9 @@ export function aanmelding(prisma: PrismaClient, limietGeheim: Buffer): RequestH
     ) {
       // A known account's old token counts against that account too, wherever it comes from.
       const adres = await perAdres.tel(req, res, adresSleutel(req));
-      const account = gevonden ? await perAccount.tel(req, res, gevonden.gebruikerId) : adres;
-      const over = [adres, account].find((u) => !u.binnen);
-      if (over && !over.binnen) throw teVaak(over.wachtSeconden, over === adres ? 'adres' : 'account');
+      const account = gevonden && (await perAccount.tel(req, res, gevonden.gebruikerId));
+      if (!adres.binnen) throw teVaak(adres.wachtSeconden, 'adres');
+      if (account && !account.binnen) throw teVaak(account.wachtSeconden, 'account');
       throw ONGELDIG;
     }
     res.removeHeader('WWW-Authenticate');
