@@ -4,8 +4,10 @@ import express from 'express';
 import helmet from 'helmet';
 import type { PrismaClient } from '@prisma/client';
 import { beheerRouter, type BeheerDeps } from './beheer';
+import { bewaarplichtRouter } from './bewaarplicht';
 import { dossierRouter } from './dossier';
 import { inzageRouter } from './inzage';
+import { persoonsrechtenRouter } from './persoonsrechten';
 import { linkbeheerRouter } from './links';
 import { docsPagina, openapiDocument } from './openapi';
 import { foutafhandeling, niemandGevonden, Probleem } from './problem';
@@ -40,6 +42,8 @@ export interface ApiDeps {
   stoppend?: () => boolean;
   /** Express's `trust proxy`: the proxies in front of the API (TRUST_PROXY); absent: none. */
   vertrouwdeProxy?: boolean | number | string;
+  /** Days a closed case is kept (BEWAARTERMIJN_DAGEN), to show as a region's default; absent: 730. */
+  bewaartermijnDagen?: number;
 }
 
 const MAX_BODY = '100kb';
@@ -122,9 +126,10 @@ export function createApp(deps: ApiDeps): express.Express {
     zakenRouter({ prisma: deps.prisma, proces: deps.proces }),
     zaakopdrachtenRouter({ prisma: deps.prisma, proces: deps.proces }),
     dossierRouter({ prisma: deps.prisma }),
+    bewaarplichtRouter({ prisma: deps.prisma }),
     ...(deps.links ? [linkbeheerRouter({ prisma: deps.prisma, ...deps.links })] : []),
   );
-  app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }));
+  app.use('/persons', aangemeld, inzageRouter({ prisma: deps.prisma }), persoonsrechtenRouter({ prisma: deps.prisma }));
   app.use(['/regios', '/coordinatoren', '/accounts', '/niet-toegewezen'], aangemeld);
   app.use(beheerRouter(deps));
   app.use('/rapportage', aangemeld, rapportageRouter({ prisma: deps.prisma }));
@@ -137,6 +142,7 @@ export function createApp(deps: ApiDeps): express.Express {
       verzender: deps.uitnodigingen?.verzender,
       publicBaseUrl: deps.uitnodigingen?.apiUrl ?? deps.links?.publicBaseUrl ?? '',
       limietGeheim,
+      bewaartermijnDagen: deps.bewaartermijnDagen,
     }),
   );
 
@@ -195,6 +201,11 @@ function bekendeAdressen(openapi: Record<string, unknown>): Array<{ patroon: Reg
     ['/zaken/{id}', ['GET']],
     ['/zaken/{id}/tijdlijn', ['GET']],
     ['/zaken/{id}/{opdracht}', ['POST']],
+    ['/personen', ['GET']],
+    ['/personen/{id}', ['GET']],
+    ['/personen/{id}/gegevens', ['GET']],
+    ['/personen/{id}/gegevens.json', ['GET']],
+    ['/personen/{id}/wissen', ['POST']],
     ['/stijl/{bestand}', ['GET']],
   ];
   return [...gedocumenteerd, ...overig].map(([pad, methoden]) => ({

@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import type { Verzender } from '../activities/verzenders';
+import { STANDAARD_BEWAARTERMIJN_DAGEN } from '../config/bewaartermijn';
 import {
   accounts,
   blokkeren,
@@ -33,16 +34,22 @@ export interface BeheerDeps {
   proces: Zaakproces;
   /** How invitations leave; absent: the token comes back in the answer only. */
   uitnodigingen?: { verzender: Pick<Verzender, 'email'>; apiUrl: string };
+  /** The configured retention period (BEWAARTERMIJN_DAGEN), for a region without its own; absent: 730. */
+  bewaartermijnDagen?: number;
 }
 
 const id = (req: Request, veld = 'id') => valideer(z.uuid(), String(req.params[veld]), veld);
 
-export function beheerRouter({ prisma, proces, uitnodigingen }: BeheerDeps): Router {
+export function beheerRouter({ prisma, proces, uitnodigingen, bewaartermijnDagen }: BeheerDeps): Router {
   const router = Router();
 
   router.get('/regios', async (req, res) => {
     toegestaan(req, 'regios.lezen');
-    res.json({ regios: await regios(prisma) });
+    // A region's `bewaartermijnDagen` null: this default applies.
+    res.json({
+      regios: await regios(prisma),
+      standaardBewaartermijnDagen: bewaartermijnDagen ?? STANDAARD_BEWAARTERMIJN_DAGEN,
+    });
   });
 
   router.post('/regios', vereisJson, async (req, res) => {

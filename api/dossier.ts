@@ -5,6 +5,7 @@
 import { Router, type Request } from 'express';
 import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
 import type { Rangschikking } from '../workflows/matching';
+import { naamInZaak, naamzicht, persoonInZaak, type Naamzicht } from './anoniem';
 import { vastleggen, wieVan } from './audit';
 import { dezeZaak, zaakNietGevonden, type Gebruiker, type Handeling } from './rechten';
 import { toegestaan } from './toegang';
@@ -12,11 +13,22 @@ import { toegestaan } from './toegang';
 type Db = PrismaClient;
 const datum = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-/** Names of these persons, by id (for "who" in every read). */
-async function namen(prisma: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+/**
+ * Names of these persons, by id (for "who" in every read), as the case shows them: in an
+ * anonymised case, everyone but its coordinator and regiomanager by their pseudonym.
+ */
+async function namen(
+  prisma: Db,
+  zaak: string | Naamzicht,
+  ids: Array<string | null | undefined>,
+): Promise<Map<string, string>> {
   const uniek = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-  const personen = await prisma.persoon.findMany({ where: { id: { in: uniek } }, select: { id: true, naam: true } });
-  return new Map(personen.map((p) => [p.id, p.naam]));
+  if (!uniek.length) return new Map();
+  const [zicht, personen] = await Promise.all([
+    typeof zaak === 'string' ? naamzicht(prisma, zaak) : zaak,
+    prisma.persoon.findMany({ where: { id: { in: uniek } }, select: { id: true, naam: true } }),
+  ]);
+  return new Map(personen.map((p) => [p.id, naamInZaak(zicht, p.id, p.naam)]));
 }
 
 const wie = (n: Map<string, string>, persoonId: string | null | undefined) =>
@@ -34,11 +46,14 @@ export async function kring(prisma: Db, zaakId: string) {
     where: { zaakId, soort: 'notitie', status: 'vastgelegd', doorId: { in: deelnemers.map((d) => d.persoonId) } },
     orderBy: { aangemaaktOp: 'asc' },
   });
+  const zicht = await naamzicht(prisma, zaakId);
   const n = await namen(
     prisma,
+    zicht,
     deelnemers.map((d) => d.voorgesteldDoorId),
   );
-  return deelnemers.map((d) => ({
+  const getoond = deelnemers.map((d) => ({ ...d, persoon: persoonInZaak(zicht, d.persoon) }));
+  return getoond.map((d) => ({
     persoonId: d.persoonId,
     naam: d.persoon.naam,
     rol: d.rol,
@@ -67,6 +82,7 @@ export async function plannen(prisma: Db, zaakId: string, alleenVan?: string) {
   });
   const n = await namen(
     prisma,
+    zaakId,
     rijen.flatMap((p) => p.hulpvragen.map((h) => h.professionalId)),
   );
   return rijen.map((p) => ({
@@ -98,6 +114,7 @@ export async function voorwaarden(prisma: Db, zaakId: string, professional?: str
   });
   const n = await namen(
     prisma,
+    zaakId,
     rijen.map((f) => f.professionalId),
   );
   return rijen.map((f) => ({
@@ -129,6 +146,7 @@ export async function toetsingen(prisma: Db, zaakId: string, alleenVan?: string)
   );
   const n = await namen(
     prisma,
+    zaakId,
     rijen.map((t) => t.professionalId),
   );
   return rijen.map((t) => ({
@@ -169,13 +187,18 @@ export async function afspraken(prisma: Db, zaakId: string) {
       p.versie,
     ]),
   );
+  const zicht = await naamzicht(prisma, zaakId);
   const n = await namen(
     prisma,
+    zicht,
     rijen.flatMap((a) => a.aanwezigen),
   );
   const van = (soort: string) => rijen.filter((a) => a.soort === soort);
   return {
-    aangewezen: aangewezen.map((d) => ({ persoonId: d.persoonId, naam: d.persoon.naam })),
+    aangewezen: aangewezen.map((d) => ({
+      persoonId: d.persoonId,
+      naam: naamInZaak(zicht, d.persoonId, d.persoon.naam),
+    })),
     vervolgcontrole: van('vervolgcontrole').map((a) => ({ op: datum(a.op), gedaan: a.gehouden }))[0] ?? null,
     vervolgverslagen: verslagen.map((t) => ({ op: datum(t.aangemaaktOp), tekst: t.inhoud })),
     voortgangsgesprekken: van('voortgangsgesprek').map((a) => ({ op: datum(a.op), gehouden: a.gehouden })),
@@ -222,6 +245,7 @@ export async function signalen(prisma: Db, zaakId: string) {
     prisma.tekst.findMany({ where: { id: { in: ids }, zaakId } }),
     namen(
       prisma,
+      zaakId,
       gemeld.map((r) => r.doorId),
     ),
   ]);
@@ -263,6 +287,7 @@ export async function datumvoorstellen(prisma: Db, zaakId: string, alleenVan?: s
   });
   const n = await namen(
     prisma,
+    zaakId,
     rijen.flatMap((v) => v.beschikbaarheden.map((b) => b.persoonId)),
   );
   return rijen.map((v) => ({
@@ -283,7 +308,7 @@ export async function kandidaten(prisma: Db, zaakId: string) {
   });
   if (!laatste) return { op: null, passend: [], uitgesloten: [] };
   const rangschikking = laatste.details as unknown as Rangschikking;
-  const n = await namen(prisma, [
+  const n = await namen(prisma, zaakId, [
     ...rangschikking.passend.map((m) => m.id),
     ...rangschikking.uitgesloten.map((u) => u.id),
   ]);

@@ -23,19 +23,7 @@ export function inzageRouter({ prisma }: { prisma: PrismaClient }): Router {
     const zaken = (
       await prisma.deelnemer.findMany({ where: { persoonId, zaak: bereik }, select: { zaakId: true } })
     ).map((d) => d.zaakId);
-    const lezingen = await prisma.auditEvent.findMany({
-      where: { zaakId: { in: zaken }, actie: { endsWith: '.ingezien' } },
-      orderBy: { id: 'asc' },
-    });
-    const accounts = new Map(
-      (
-        await prisma.gebruiker.findMany({
-          where: {
-            id: { in: [...new Set(lezingen.map((l) => l.actor))].filter((a) => z.uuid().safeParse(a).success) },
-          },
-        })
-      ).map((a) => [a.id, a]),
-    );
+    const lezingen = await lezingenVan(prisma, zaken);
     await vastleggen(prisma, wieVan(req), 'inzage.opgevraagd', zichtbaar.id, { persoonId });
     res.json({
       persoonId,
@@ -43,11 +31,30 @@ export function inzageRouter({ prisma }: { prisma: PrismaClient }): Router {
         op: l.op.toISOString(),
         zaakId: l.zaakId,
         wat: l.actie,
-        door: accounts.get(l.actor)?.naam ?? l.actor,
-        rol: accounts.get(l.actor)?.rol ?? null,
+        door: l.account?.naam ?? l.actor,
+        rol: l.account?.rol ?? null,
         via: l.via,
       })),
     });
   });
   return router;
+}
+
+/** Every recorded read of these cases, oldest first, with the account that read (if an account did). */
+export async function lezingenVan(prisma: PrismaClient, zaakIds: string[]) {
+  const lezingen = await prisma.auditEvent.findMany({
+    where: { zaakId: { in: zaakIds }, actie: { endsWith: '.ingezien' } },
+    orderBy: { id: 'asc' },
+  });
+  const accounts = new Map(
+    (
+      await prisma.gebruiker.findMany({
+        where: {
+          id: { in: [...new Set(lezingen.map((l) => l.actor))].filter((a) => z.uuid().safeParse(a).success) },
+        },
+        select: { id: true, naam: true, rol: true },
+      })
+    ).map((a) => [a.id, a]),
+  );
+  return lezingen.map((l) => ({ ...l, account: accounts.get(l.actor) }));
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     linkGeheim: linkGeheim(config),
     metricsToken: config.metricsToken,
     vertrouwdeProxy: config.vertrouwdeProxy,
+    bewaartermijnDagen: config.bewaartermijnDagen,
   });
   logboek.info({ url: kring.apiUrl }, 'kring API luistert');
   onStopSignal(async () => {

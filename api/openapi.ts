@@ -7,10 +7,11 @@ import { LEZINGEN } from './dossier';
 import { alsHtml } from './html';
 import { rollenVoor } from './rechten';
 import { LinkAanvraag } from './links';
+import { Personenzoekvraag } from './persoonsrechten';
 import { API_OPDRACHTEN, pad, type Accountopdracht } from './opdrachten';
 import { Rapportvraag } from './rapportage';
 import { CoordinatorProfiel, NieuweRegio, Regiomanagers, RegioWijziging, Uitnodiging } from '../beheer';
-import { IdempotencyKey, Zoekvraag } from './schemas';
+import { Bewaarplicht, IdempotencyKey, Zoekvraag } from './schemas';
 
 type Operatie = Record<string, unknown>;
 
@@ -188,6 +189,50 @@ export function openapiDocument(regios: Documentregio[] = []): Record<string, un
       responses: { '200': { description: 'OK', content: { 'application/json': {} } }, ...FOUTEN },
     },
   };
+  const persoonsrechten = `Voor: ${rollenVoor('persoon.gegevens').join(', ')} (een persoon in een zaak van de eigen regio). In het auditspoor: wie, wanneer, welke persoon en zaken (ids, nooit namen of zoektermen).`;
+  paths['/persons'] = {
+    get: {
+      operationId: 'personenZoeken',
+      summary:
+        'Personen in de zaken van uw regio, op (een deel van) naam of e-mailadres, of op id (heel, of de eerste acht tekens): id, naam, rollen, aantal zaken.',
+      description: persoonsrechten,
+      parameters: queryParameters(Personenzoekvraag).map((p) => ({ ...p, required: true })),
+      responses: {
+        '200': { description: 'Hoogstens 50 personen.', content: { 'application/json': {} } },
+        ...FOUTEN,
+        '422': INVOERFOUTEN['422'],
+      },
+    },
+  };
+  paths['/persons/{id}/gegevens'] = {
+    get: {
+      operationId: 'persoonsgegevens',
+      summary:
+        'Alles wat kring over deze persoon vastlegt (AVG, inzage), om te overhandigen: als JSON, of met `Accept: text/html` als leesbare, afdrukbare pagina. De persoon zelf (gegevens, accounts, profiel, sms-afmelding) volledig; wat de zaken over de persoon bevatten alleen voor de zaken van uw regio; van de andere zaken alleen kenmerk, datums en aantallen (`zakenBuitenBereik`). Andere mensen staan erin met hun rol, zonder naam of contactgegevens.',
+      description: persoonsrechten,
+      parameters: [{ ...ZAAK_ID, description: 'de id van de persoon' }],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': {}, 'text/html': {} } },
+        ...FOUTEN,
+      },
+    },
+  };
+  paths['/persons/{id}/wissen'] = {
+    post: {
+      operationId: 'persoonWissen',
+      summary:
+        'De persoon wissen (AVG): naam, contactgegevens en wat zij schreef of kreeg, in elke zaak; een pseudoniem komt ervoor in de plaats. Een tweede keer verandert niets.',
+      description: `${persoonsrechten} Kan alleen als al haar zaken zijn afgesloten en er geen bewaarplicht op rust, en niet voor een medewerker.`,
+      parameters: [{ ...ZAAK_ID, description: 'de id van de persoon' }],
+      responses: {
+        '200': { description: 'Gewist: wat, in welke zaken, en het pseudoniem.', content: { 'application/json': {} } },
+        '409': probleem(
+          'Nu niet: `bezwaren` noemt elke reden (`zaak-open`, `bewaarplicht` met de zaken, `medewerker`); `detail` zegt het in woorden.',
+        ),
+        ...FOUTEN,
+      },
+    },
+  };
   paths['/rapportage'] = {
     get: {
       operationId: 'rapportage',
@@ -267,6 +312,31 @@ export function openapiDocument(regios: Documentregio[] = []): Record<string, un
   };
   paths['/niet-toegewezen'] = {
     get: beheer('Open zaken van een regio zonder regiomanager: wie pakt ze op?', 'operations, admin'),
+  };
+  const bewaarRollen = rollenVoor('zaak.bewaarplicht').join(', ');
+  const alGeanonimiseerd = probleem('De zaak is al geanonimiseerd: de gegevens zijn weg (`code`: geanonimiseerd).');
+  paths['/cases/{id}/bewaarplicht'] = {
+    put: {
+      operationId: 'bewaarplichtInstellen',
+      summary:
+        'Bewaarplicht: de zaak wordt niet geanonimiseerd na de bewaartermijn, tot de bewaarplicht wordt opgeheven. Met een reden (1–500 tekens).',
+      description: `Voor: ${bewaarRollen} (eigen regio). Staat er al een bewaarplicht, dan blijft de eerste datum staan en geldt de nieuwe reden. Het auditspoor legt vast wie en wanneer, niet de reden.`,
+      parameters: [ZAAK_ID],
+      requestBody: { required: true, content: { 'application/json': { schema: schema(Bewaarplicht) } } },
+      responses: {
+        '200': { description: 'De bewaarplicht: `sinds` en `reden`.', content: { 'application/json': {} } },
+        '409': alGeanonimiseerd,
+        ...FOUTEN,
+        ...INVOERFOUTEN,
+      },
+    },
+    delete: {
+      operationId: 'bewaarplichtOpheffen',
+      summary: 'De bewaarplicht wordt opgeheven: na de bewaartermijn wordt de zaak weer geanonimiseerd.',
+      description: `Voor: ${bewaarRollen} (eigen regio). Zonder bewaarplicht verandert er niets.`,
+      parameters: [ZAAK_ID],
+      responses: { '204': { description: 'Opgeheven.' }, '409': alGeanonimiseerd, ...FOUTEN },
+    },
   };
   paths['/cases/{id}/links/{linkId}'] = {
     delete: {

@@ -124,8 +124,15 @@ function vanProces(err: unknown): Probleem | undefined {
     return new Probleem(soort, uitleg, fouten, err.soort === 'bestaat' ? { code: 'bestaat' } : {});
   }
   if (err instanceof PersoonOnbekend) {
-    const melding = { nl: 'persoonId is geen persoon die kring kent.', en: 'persoonId is not a person kring knows.' };
-    return new Probleem('ongeldige-invoer', melding, [{ veld: 'persoonId', regel: 'onbekend', melding }]);
+    const melding = err.gewist
+      ? {
+          nl: 'Deze persoon is op verzoek of na de bewaartermijn gewist en kan niet aan een zaak worden toegevoegd; voeg de persoon opnieuw toe met naam en contactgegevens.',
+          en: 'This person was erased (on request or after the retention period) and cannot join a case; add them again with name and contact details.',
+        }
+      : { nl: 'persoonId is geen persoon die kring kent.', en: 'persoonId is not a person kring knows.' };
+    return new Probleem('ongeldige-invoer', melding, [
+      { veld: 'persoonId', regel: err.gewist ? 'gewist' : 'onbekend', melding },
+    ]);
   }
   if (err instanceof ProcesOnbereikbaar) {
     return new Probleem(

@@ -4,7 +4,7 @@
 // (family, network, professionals), as the Eigen Kracht Centrale reports it. Counts only: no
 // person appears in a report.
 import { Router } from 'express';
-import type { PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { vastleggen, wieVan } from './audit';
 import { zaakBereik } from './rechten';
@@ -166,48 +166,53 @@ export const Rapportvraag = z.strictObject({
   formaat: z.enum(['json', 'csv']).default('json'),
 });
 
+/** The report over the cases `waar` selects; an anonymised case counts as it did before. */
+export async function rapportageVan(prisma: PrismaClient, waar: Prisma.ZaakWhereInput): Promise<Rapportregel[]> {
+  const zaken = await prisma.zaak.findMany({
+    where: waar,
+    select: {
+      regio: true,
+      gemeente: true,
+      noodsituatie: true,
+      aangevraagdOp: true,
+      afsluiting: true,
+      gebeurtenissen: {
+        where: { soort: { in: ['conferentie.gestart', 'besloten.gestart', 'bijeenkomst'] } },
+        select: { soort: true, op: true },
+      },
+      tevredenheden: { select: { groep: true, score: true } },
+    },
+  });
+  return rapporteer(
+    zaken.map((z) => ({
+      ...z,
+      conferentieOp: z.gebeurtenissen.find((e) => e.soort === 'conferentie.gestart')?.op ?? null,
+      rondes: z.gebeurtenissen.filter((e) => e.soort === 'besloten.gestart').length,
+      herbijeenkomsten: z.gebeurtenissen.filter((e) => e.soort === 'bijeenkomst').length,
+      tevredenheid: z.tevredenheden,
+    })),
+  );
+}
+
 export function rapportageRouter({ prisma }: { prisma: PrismaClient }): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const g = toegestaan(req, 'rapportage');
     const vraag = valideer(Rapportvraag, req.query, 'query');
-    const zaken = await prisma.zaak.findMany({
-      where: {
-        AND: [
-          zaakBereik(g),
-          vraag.regio ? { regio: vraag.regio } : {},
-          vraag.jaar
-            ? {
-                aangevraagdOp: {
-                  gte: new Date(Date.UTC(vraag.jaar, 0, 1)),
-                  lt: new Date(Date.UTC(vraag.jaar + 1, 0, 1)),
-                },
-              }
-            : {},
-        ],
-      },
-      select: {
-        regio: true,
-        gemeente: true,
-        noodsituatie: true,
-        aangevraagdOp: true,
-        afsluiting: true,
-        gebeurtenissen: {
-          where: { soort: { in: ['conferentie.gestart', 'besloten.gestart', 'bijeenkomst'] } },
-          select: { soort: true, op: true },
-        },
-        tevredenheden: { select: { groep: true, score: true } },
-      },
+    const regels = await rapportageVan(prisma, {
+      AND: [
+        zaakBereik(g),
+        vraag.regio ? { regio: vraag.regio } : {},
+        vraag.jaar
+          ? {
+              aangevraagdOp: {
+                gte: new Date(Date.UTC(vraag.jaar, 0, 1)),
+                lt: new Date(Date.UTC(vraag.jaar + 1, 0, 1)),
+              },
+            }
+          : {},
+      ],
     });
-    const regels = rapporteer(
-      zaken.map((z) => ({
-        ...z,
-        conferentieOp: z.gebeurtenissen.find((e) => e.soort === 'conferentie.gestart')?.op ?? null,
-        rondes: z.gebeurtenissen.filter((e) => e.soort === 'besloten.gestart').length,
-        herbijeenkomsten: z.gebeurtenissen.filter((e) => e.soort === 'bijeenkomst').length,
-        tevredenheid: z.tevredenheden,
-      })),
-    );
     await vastleggen(prisma, wieVan(req), 'rapportage.opgevraagd', null, vraag);
     if (vraag.formaat === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`kring-rapportage${vraag.jaar ? `-${vraag.jaar}` : ''}.csv`);

@@ -36,7 +36,11 @@ export type Handeling =
   | 'zaak.datumvoorstellen'
   | 'zaak.kandidaten'
   | 'zaak.tevredenheid'
+  | 'zaak.bewaarplicht'
   | 'persoon.inzage'
+  | 'persoon.zoeken'
+  | 'persoon.gegevens'
+  | 'persoon.wissen'
   | 'regios.lezen'
   | 'regios.beheer'
   | 'coordinatoren'
@@ -66,7 +70,13 @@ const HANDELINGEN: Record<Handeling, readonly Gebruikersrol[]> = {
   'zaak.kandidaten': ['regiomanager'],
   // How the participants found the conference: for the regiomanager, not for the coordinator it may be about.
   'zaak.tevredenheid': ['regiomanager'],
+  // A legal hold keeps a closed case from anonymisation: the regiomanager sets and lifts it, with a reason.
+  'zaak.bewaarplicht': ['regiomanager'],
   'persoon.inzage': ['regiomanager'],
+  // A person's rights under the AVG: the regiomanager finds them, hands over their data, erases them.
+  'persoon.zoeken': ['regiomanager'],
+  'persoon.gegevens': ['regiomanager'],
+  'persoon.wissen': ['regiomanager'],
   rapportage: ['operations', 'regiomanager'],
   // Setting kring up: the administrator; a regiomanager keeps her region's coordinator pool.
   'regios.lezen': ['admin', 'operations', 'regiomanager'],

@@ -19,3 +19,7 @@ export const Zoekvraag = z.strictObject({
   limiet: z.coerce.number().int().min(1).max(200).default(50),
   vanaf: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+
+/** PUT /cases/:id/bewaarplicht: the legal hold's reason, for the regiomanager's eyes only. */
+export const Bewaarplicht = z.strictObject({ reden: tekst(500) });
+export type Bewaarplicht = z.infer<typeof Bewaarplicht>;

@@ -3,6 +3,7 @@
 import type { AuditEvent, Bericht, Gebeurtenis, Melding, PrismaClient, Zaak } from '@prisma/client';
 import type { Termijn, ZaakStatus } from '../workflows/contract';
 import type { Persoon, ZaakAanvraag, Zaakrecord } from '../zaakproces';
+import { persoonInZaak } from './anoniem';
 
 /** What anyone who may see the case reads: no names, no contact details, no content. */
 export interface ZaakSamenvatting {
@@ -18,6 +19,8 @@ export interface ZaakSamenvatting {
   termijn: Termijn | null;
   escalaties: number | null;
   conferentieOp: string | null;
+  /** When the retention sweep took its names, contact details and free text; null while it has them. */
+  geanonimiseerdOp: string | null;
 }
 
 export function samenvatting(zaak: Zaakrecord, status: ZaakStatus | undefined): ZaakSamenvatting {
@@ -32,7 +35,18 @@ export function samenvatting(zaak: Zaakrecord, status: ZaakStatus | undefined): 
     termijn: status?.termijn ?? null,
     escalaties: status?.intake.escalaties ?? null,
     conferentieOp: status?.voorbereiding.bevestigd?.op ?? null,
+    geanonimiseerdOp: zaak.geanonimiseerdOp?.toISOString() ?? null,
   };
+}
+
+/** The legal hold on a case: since when and why (the reason is the regiomanager's); null when none. */
+export interface BewaarplichtWeergave {
+  sinds: string;
+  reden: string | null;
+}
+
+export function bewaarplichtWeergave(zaak: Pick<Zaak, 'bewarenSinds' | 'bewarenReden'>): BewaarplichtWeergave | null {
+  return zaak.bewarenSinds ? { sinds: zaak.bewarenSinds.toISOString(), reden: zaak.bewarenReden } : null;
 }
 
 interface Persoonsweergave {
@@ -53,7 +67,9 @@ export interface ZaakWeergave extends ZaakSamenvatting {
   aanvrager: { relatie: string | null } & Partial<Persoonsweergave>;
 }
 
-function persoonWeergave(p: Zaakrecord['deelnemers'][number]['persoon']): Persoonsweergave {
+/** A person as the case shows them: in an anonymised case by pseudonym, without contact details (api/anoniem.ts). */
+function persoonWeergave(zaak: Zaakrecord, persoon: Zaakrecord['deelnemers'][number]['persoon']): Persoonsweergave {
+  const p = persoonInZaak(zaak, persoon);
   return { id: p.id, naam: p.naam, email: p.email, telefoon: p.telefoon, taal: p.taal, organisatie: p.organisatie };
 }
 
@@ -66,11 +82,11 @@ export function weergave(zaak: Zaakrecord, status: ZaakStatus | undefined): Zaak
     vraag: zaak.vraag,
     wensen: zaak.wensen,
     contactOpgenomenOp: status?.intake.contactOp ?? null,
-    hoofdpersoon: persoonWeergave(hoofdpersoon.persoon),
+    hoofdpersoon: persoonWeergave(zaak, hoofdpersoon.persoon),
     aanvrager:
       aanvrager.persoonId === hoofdpersoon.persoonId
         ? { relatie: aanvrager.relatie }
-        : { relatie: aanvrager.relatie, ...persoonWeergave(aanvrager.persoon) },
+        : { relatie: aanvrager.relatie, ...persoonWeergave(zaak, aanvrager.persoon) },
   };
 }
 

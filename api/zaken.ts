@@ -15,7 +15,7 @@ import {
 import { regioVoorAanvraag } from '../beheer/regios';
 import { vastleggen, wieVan, type Wie } from './audit';
 import { Probleem } from './problem';
-import { dezeZaak, inzage, zaakBereik, zaakNietGevonden, type Gebruiker } from './rechten';
+import { dezeZaak, inzage, mag, zaakBereik, zaakNietGevonden, type Gebruiker } from './rechten';
 import { IdempotencyKey, Zoekvraag } from './schemas';
 import { toegestaan } from './toegang';
 import { valideer, vereisJson } from './validatie';
@@ -24,6 +24,7 @@ import {
   aanbodWeergave,
   auditregel,
   berichtregel,
+  bewaarplichtWeergave,
   ingevoerdeWeergave,
   lijstregel,
   professioneleWeergave,
@@ -99,7 +100,12 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
     if (aanbod) return void res.json(aanbodWeergave(zaak, live));
     switch (inzage(g)) {
       case 'volledig':
-        return void res.json({ ...weergave(zaak, live), afsluiting: await afsluitingVan(prisma, zaak) });
+        return void res.json({
+          ...weergave(zaak, live),
+          afsluiting: await afsluitingVan(prisma, zaak),
+          // The legal hold and its reason are the regiomanager's: she sets and lifts it.
+          ...(mag(g, 'zaak.bewaarplicht') && { bewaarplicht: bewaarplichtWeergave(zaak) }),
+        });
       case 'samenvatting':
         return void res.json(samenvatting(zaak, live));
       case 'professional':

@@ -2,6 +2,7 @@
 // municipalities fund the conferences (for reporting). Set up through kring, never with SQL.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
+import { KORTSTE_BEWAARTERMIJN_DAGEN, LANGSTE_BEWAARTERMIJN_DAGEN } from '../config/bewaartermijn';
 import { tekst } from '../zaakproces/velden';
 import { auditVastleggen, type Wie } from '../prisma/audit';
 import { regiomanagersBijwerken, type Zaakproces } from '../zaakproces';
@@ -9,16 +10,27 @@ import { BeheerFout, ongeldig } from './fouten';
 
 export const Regionaam = tekst(100);
 const Gemeenten = z.array(tekst(100)).max(200);
+/**
+ * Days the region's closed cases are kept before they are anonymised (AVG); null or absent:
+ * the configured default (BEWAARTERMIJN_DAGEN, 730). At least a month, at most a century.
+ */
+export const Bewaartermijn = z.int().min(KORTSTE_BEWAARTERMIJN_DAGEN).max(LANGSTE_BEWAARTERMIJN_DAGEN).nullable();
 
 export const NieuweRegio = z.strictObject({
   naam: Regionaam,
   gemeenten: Gemeenten.default([]),
   /** The persons who manage it: each has a regiomanager account. */
   regiomanagers: z.array(z.uuid()).max(20).default([]),
+  bewaartermijnDagen: Bewaartermijn.optional(),
 });
 export type NieuweRegio = z.infer<typeof NieuweRegio>;
 
-export const RegioWijziging = z.strictObject({ naam: Regionaam.optional(), gemeenten: Gemeenten.optional() });
+export const RegioWijziging = z.strictObject({
+  naam: Regionaam.optional(),
+  gemeenten: Gemeenten.optional(),
+  /** null: back to the default. */
+  bewaartermijnDagen: Bewaartermijn.optional(),
+});
 export const Regiomanagers = z.strictObject({ regiomanagers: z.array(z.uuid()).min(1).max(20) });
 
 const OPEN = { not: 'afgesloten' } as const;
@@ -41,6 +53,8 @@ export async function regios(prisma: PrismaClient) {
     regiomanagers: r.regiomanagers.map((m) => ({ persoonId: m.persoonId, naam: m.persoon.naam })),
     openZaken: open.find((o) => o.regio === r.naam)?._count ?? 0,
     opgehevenOp: r.opgehevenOp?.toISOString() ?? null,
+    /** Its own retention period in days; null: the default. */
+    bewaartermijnDagen: r.bewaartermijnDagen,
   }));
 }
 
@@ -103,12 +117,14 @@ export async function regioMaken(prisma: PrismaClient, wie: Wie, invoer: NieuweR
       data: {
         naam: invoer.naam,
         gemeenten: invoer.gemeenten,
+        bewaartermijnDagen: invoer.bewaartermijnDagen ?? null,
         regiomanagers: { create: invoer.regiomanagers.map((persoonId) => ({ persoonId })) },
       },
     });
     await auditVastleggen(tx, wie, 'regio.aangemaakt', null, {
       regio: invoer.naam,
       regiomanagers: invoer.regiomanagers,
+      bewaartermijnDagen: invoer.bewaartermijnDagen ?? null,
     });
   });
 }
@@ -131,6 +147,9 @@ export async function regioWijzigen(
   }
   await prisma.$transaction(async (tx) => {
     if (wijziging.gemeenten) await tx.regio.update({ where: { naam }, data: { gemeenten: wijziging.gemeenten } });
+    if (wijziging.bewaartermijnDagen !== undefined) {
+      await tx.regio.update({ where: { naam }, data: { bewaartermijnDagen: wijziging.bewaartermijnDagen } });
+    }
     if (nieuw) {
       await tx.regio.update({ where: { naam }, data: { naam: nieuw } });
       await tx.zaak.updateMany({ where: { regio: naam }, data: { regio: nieuw } });
@@ -140,6 +159,7 @@ export async function regioWijzigen(
       regio: naam,
       ...(nieuw && { naam: nieuw }),
       ...(wijziging.gemeenten && { gemeenten: wijziging.gemeenten }),
+      ...(wijziging.bewaartermijnDagen !== undefined && { bewaartermijnDagen: wijziging.bewaartermijnDagen }),
     });
   });
   return nieuw ?? naam;

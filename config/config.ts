@@ -1,5 +1,10 @@
 // Configuration is read once at start-up from the environment and validated here; a
 // wrong value stops the process with the variable's name, never halfway through a case.
+import {
+  KORTSTE_BEWAARTERMIJN_DAGEN,
+  LANGSTE_BEWAARTERMIJN_DAGEN,
+  STANDAARD_BEWAARTERMIJN_DAGEN,
+} from './bewaartermijn';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -81,6 +86,15 @@ const EnvSchema = z.object({
   // connections, so that a load balancer has stopped sending; set it to the balancer's interval.
   SHUTDOWN_DELAY: z.coerce.number().int().min(0).max(120).default(0),
 
+  // Days a closed case is kept before it is anonymised (AVG: no longer than needed), unless its
+  // region sets its own. Set it from the deployment's agreement with the funding municipalities.
+  BEWAARTERMIJN_DAGEN: z.coerce
+    .number()
+    .int()
+    .min(KORTSTE_BEWAARTERMIJN_DAGEN)
+    .max(LANGSTE_BEWAARTERMIJN_DAGEN)
+    .default(STANDAARD_BEWAARTERMIJN_DAGEN),
+
   // The worker's Temporal SDK metrics for Prometheus at host:port. Absent: not served.
   WORKER_METRICS_ADDRESS: z
     .string()
@@ -156,6 +170,8 @@ export interface Config {
   metricsToken?: string;
   /** Where traces go (OTLP over HTTP) and the service they are from; absent: no traces. */
   sporen?: { url: string; serviceName: string };
+  /** Days a closed case is kept before the daily sweep anonymises it (a region may set its own). */
+  bewaartermijnDagen: number;
 }
 
 export class ConfigError extends Error {
@@ -237,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stopVertragingSeconden: e.SHUTDOWN_DELAY,
     metricsToken: e.METRICS_TOKEN,
     sporen: sporenVan(e),
+    bewaartermijnDagen: e.BEWAARTERMIJN_DAGEN,
   };
 }
 

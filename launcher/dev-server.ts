@@ -1,8 +1,9 @@
 // Runs `temporal server start-dev` as a child process: Temporal with its Web UI, persisted
 // in a SQLite file so open cases and their timers survive a restart.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export interface DevServerOptions {
   binary: string;
@@ -24,6 +25,31 @@ export interface DevServer {
 }
 
 const READY_WITHIN_MS = 60_000;
+
+/**
+ * How long Temporal keeps a closed workflow's history. Histories hold ids only; a month is
+ * enough to look into how a case or a sweep ended. The compose stack sets the same
+ * (DEFAULT_NAMESPACE_RETENTION); on a cluster of your own, set it on the namespace.
+ */
+export const GESCHIEDENIS_BEWAREN = '720h';
+
+async function geschiedenisBewaren(binary: string, address: string, namespace: string): Promise<void> {
+  await promisify(execFile)(
+    binary,
+    [
+      'operator',
+      'namespace',
+      'update',
+      '--namespace',
+      namespace,
+      '--retention',
+      GESCHIEDENIS_BEWAREN,
+      '--address',
+      address,
+    ],
+    { timeout: 30_000 },
+  );
+}
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
@@ -64,6 +90,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   return new Promise<DevServer>((resolve, reject) => {
     let settled = false;
+    // Once its address is printed the namespace is set, once: more output may come meanwhile.
+    let bereikbaar = false;
     const fail = (why: string) => {
       if (settled) return;
       settled = true;
@@ -75,15 +103,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     child.stdout.on('data', (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000);
       // The CLI prints its addresses once the frontend accepts connections.
-      if (!settled && /^Server:\s+\S+:\d+/m.test(output)) {
-        settled = true;
-        clearTimeout(timer);
-        resolve({
-          address: `127.0.0.1:${options.port}`,
-          uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
-          exited,
-          stop,
-        });
+      if (!bereikbaar && /^Server:\s+\S+:\d+/m.test(output)) {
+        bereikbaar = true;
+        const address = `127.0.0.1:${options.port}`;
+        geschiedenisBewaren(options.binary, address, options.namespace).then(
+          () => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({
+              address,
+              uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+              exited,
+              stop,
+            });
+          },
+          (err: Error) => fail(`setting the namespace's retention failed: ${err.message}`),
+        );
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
       linkGeheim: linkGeheim(config),
       metricsToken: config.metricsToken,
       vertrouwdeProxy: config.vertrouwdeProxy,
+      bewaartermijnDagen: config.bewaartermijnDagen,
+      bewaarschema: true,
     });
     const { prisma } = running.database;
     const proces = running.kring.proces!;

@@ -5,6 +5,11 @@ import { Router, type Request, type Response } from 'express';
 import type { PrismaClient } from '@prisma/client';
 import type { Verzender } from '../activities/verzenders';
 import {
+  KORTSTE_BEWAARTERMIJN_DAGEN,
+  LANGSTE_BEWAARTERMIJN_DAGEN,
+  STANDAARD_BEWAARTERMIJN_DAGEN,
+} from '../config/bewaartermijn';
+import {
   accounts,
   blokkeren,
   doorUitgenodigd,
@@ -17,6 +22,8 @@ import {
   regios,
   Regiomanagers,
   regiomanagersZetten,
+  RegioWijziging,
+  regioWijzigen,
   Uitnodiging,
   uitnodigen,
 } from '../beheer';
@@ -37,6 +44,8 @@ export interface BeheerschermDeps {
   proces: Zaakproces;
   verzender?: Pick<Verzender, 'email'>;
   publicBaseUrl: string;
+  /** The configured retention period (BEWAARTERMIJN_DAGEN); absent: 730. */
+  bewaartermijnDagen?: number;
 }
 
 /** After a form: what to say, and the form again with what to fix. */
@@ -66,6 +75,25 @@ const uitnodigvelden = (admin: boolean): Veld[] => [
   taalveld('taal', 'Taal'),
 ];
 
+/** What a region's retention period is. */
+const bewaartermijnUitleg = (standaard: number) =>
+  `Zo lang na het afsluiten blijft een zaak bewaard; daarna wordt zij geanonimiseerd. Van ${KORTSTE_BEWAARTERMIJN_DAGEN} tot ${LANGSTE_BEWAARTERMIJN_DAGEN} dagen; leeg: de standaard (${standaard} dagen).`;
+
+/**
+ * A region's own retention period; empty: the default. Each region has this form: the
+ * explanation stands beside the form there, so that no two fields point to the same id.
+ */
+const bewaartermijnveld = (standaard: number, metUitleg = false): Veld => ({
+  naam: 'bewaartermijnDagen',
+  label: 'Bewaartermijn in dagen',
+  soort: 'getal',
+  ...(metUitleg && { uitleg: bewaartermijnUitleg(standaard) }),
+});
+
+/** "730 dagen (standaard)" or "365 dagen (eigen)". */
+export const bewaartermijnTekst = (dagen: number | null, standaard: number) =>
+  `${dagen ?? standaard} dagen (${dagen === null ? 'standaard' : 'eigen'})`;
+
 function profielvelden(regioKeuzes: string[]): Veld[] {
   return [
     {
@@ -92,6 +120,7 @@ function profielvelden(regioKeuzes: string[]): Veld[] {
 
 export function beheerschermRouter(deps: BeheerschermDeps): Router {
   const { prisma, proces } = deps;
+  const standaardDagen = deps.bewaartermijnDagen ?? STANDAARD_BEWAARTERMIJN_DAGEN;
   const router = Router();
   const ik = (req: Request) => req.sessie as Sessiegebruiker;
   const wie = (g: Sessiegebruiker) => ({ actor: g.id, via: g.via });
@@ -100,7 +129,7 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
     res
       .status(status)
       .type('html')
-      .send(await beheerpagina(prisma, g, na));
+      .send(await beheerpagina(prisma, g, na, standaardDagen));
   }
 
   /** Runs a change from a form; refused, the page comes back with the reason and the form as filled in. */
@@ -167,6 +196,7 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
         naam: req.body.naam,
         gemeenten: regels(req.body.gemeenten),
         regiomanagers: [req.body.regiomanagers ?? []].flat(),
+        bewaartermijnDagen: naarBody([bewaartermijnveld(standaardDagen)], req.body).bewaartermijnDagen,
       });
       await regioMaken(prisma, wie(g), invoer);
       if (invoer.regiomanagers.length)
@@ -188,6 +218,17 @@ export function beheerschermRouter(deps: BeheerschermDeps): Router {
         await regiomanagersZetten(prisma, wie(g), naam, regiomanagers, proces);
       },
     );
+  });
+
+  router.post('/regios/:naam/bewaartermijn', async (req, res) => {
+    const g = ik(req);
+    if (!mag(g, 'regios.beheer')) throw verboden();
+    const naam = String(req.params.naam);
+    await wijziging(req, res, `bewaartermijn:${naam}`, `De bewaartermijn van regio ${naam} is opgeslagen.`, () => {
+      // Empty: back to the default.
+      const { bewaartermijnDagen = null } = naarBody([bewaartermijnveld(standaardDagen)], req.body);
+      return regioWijzigen(prisma, wie(g), naam, valideer(RegioWijziging, { bewaartermijnDagen }));
+    });
   });
 
   router.post('/regios/:naam/opheffen', async (req, res) => {
@@ -223,7 +264,7 @@ async function regioKeuzes(prisma: PrismaClient, g: Sessiegebruiker): Promise<st
   return (await prisma.regio.findMany({ where: { opgehevenOp: null }, orderBy: { naam: 'asc' } })).map((r) => r.naam);
 }
 
-async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): Promise<string> {
+async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na, standaardDagen: number): Promise<string> {
   const admin = g.rol === 'admin';
   const stand = (formulier: string) => (na.formulier === formulier ? na.stand : undefined);
   const alleRegios = admin || g.rol === 'regiomanager' ? await regios(prisma) : [];
@@ -304,6 +345,7 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
                   ['Regiomanagers', r.regiomanagers.map((m) => m.naam).join(', ')],
                   ['Gemeenten die financieren', r.gemeenten.join(', ') || '—'],
                   ['Open zaken', String(r.openZaken)],
+                  ['Bewaartermijn', bewaartermijnTekst(r.bewaartermijnDagen, standaardDagen)],
                 ]}
               />
             ))}
@@ -350,12 +392,32 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
             {alleRegios
               .filter((r) => !r.opgehevenOp)
               .map((r) => (
-                <details class="kring-opdracht" open={na.formulier === `regio:${r.naam}`}>
+                <details
+                  class="kring-opdracht"
+                  open={na.formulier === `regio:${r.naam}` || na.formulier === `bewaartermijn:${r.naam}`}
+                >
                   <summary>
                     {r.naam}: {r.regiomanagers.map((m) => m.naam).join(', ') || 'geen regiomanager'} · {r.openZaken}{' '}
-                    open zaken
+                    open zaken · Bewaartermijn: {bewaartermijnTekst(r.bewaartermijnDagen, standaardDagen)}
                   </summary>
                   <Alinea>Gemeenten: {r.gemeenten.join(', ') || '—'}</Alinea>
+                  <Alinea>{bewaartermijnUitleg(standaardDagen)}</Alinea>
+                  <Formulier
+                    actie={`/beheer/regios/${encodeURIComponent(r.naam)}/bewaartermijn`}
+                    sessie={g}
+                    label={`Bewaartermijn van ${r.naam}`}
+                  >
+                    <Invoer
+                      veld={bewaartermijnveld(standaardDagen)}
+                      stand={
+                        stand(`bewaartermijn:${r.naam}`) ?? {
+                          waarden: { bewaartermijnDagen: r.bewaartermijnDagen?.toString() ?? '' },
+                          fouten: {},
+                        }
+                      }
+                    />
+                    <Knop soort="secondary">Bewaartermijn opslaan</Knop>
+                  </Formulier>
                   <Formulier
                     actie={`/beheer/regios/${encodeURIComponent(r.naam)}/regiomanagers`}
                     sessie={g}
@@ -400,6 +462,7 @@ async function beheerpagina(prisma: PrismaClient, g: Sessiegebruiker, na: Na): P
                 veld={{ naam: 'regiomanagers', label: 'Regiomanagers', soort: 'meer', keuzes: regiomanagerKeuzes }}
                 stand={stand('regio')}
               />
+              <Invoer veld={bewaartermijnveld(standaardDagen, true)} stand={stand('regio')} />
               <Knop>Regio aanmaken</Knop>
             </Formulier>
           </section>

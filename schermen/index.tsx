@@ -14,9 +14,11 @@ import { verboden } from '../api/toegang';
 import { dezeZaak, mag } from '../api/rechten';
 import { geenNulTekens, valideer } from '../api/validatie';
 import { zaakAanvragen } from '../api/zaken';
+import { bewaarplichtInstellen, bewaarplichtOpheffen } from '../api/bewaarplicht';
 import { aanmeldRouter } from './aanmelden';
 import { beheerschermRouter } from './beheer';
 import { paginakoppen } from './koppen';
+import { personenschermRouter } from './personen';
 import { FORMULIEREN } from './opdrachtformulieren';
 import { Alinea, Formulier, Knop, Link, Melding, pagina } from './opmaak';
 import { formulierSleutelKlopt, sessie, type Sessiegebruiker } from './sessies';
@@ -33,6 +35,8 @@ export interface SchermDeps {
   publicBaseUrl: string;
   /** Keys the sign-in counts (api/aanmeldlimiet.ts). */
   limietGeheim: Buffer;
+  /** The configured retention period (BEWAARTERMIJN_DAGEN), shown for a region without its own. */
+  bewaartermijnDagen?: number;
 }
 
 // Served by kring itself from its npm packages: no CDN.
@@ -66,7 +70,7 @@ export function schermenRouter(deps: SchermDeps): Router {
 
   // A form of a signed-in person must carry her session's form token (CSRF); signing in takes
   // no form from another site (a forged sign-in would put her in someone else's account).
-  scherm.post(['/afmelden', '/aanvragen', '/zaken/*pad', '/beheer/*pad'], (req, _res, next) => {
+  scherm.post(['/afmelden', '/aanvragen', '/zaken/*pad', '/beheer/*pad', '/personen/*pad'], (req, _res, next) => {
     if (req.sessie && !formulierSleutelKlopt(req.sessie, req.body?._formulier)) {
       throw Object.assign(verboden(), { formulier: true });
     }
@@ -81,12 +85,16 @@ export function schermenRouter(deps: SchermDeps): Router {
   /** The signed-in person; otherwise to the sign-in page, coming back here after. */
   const aangemeld: RequestHandler = (req, res, next) => {
     if (req.sessie) return next();
-    const naar = req.method === 'GET' ? req.originalUrl : '/';
+    // A person search carries a name in its query (/personen?zoek=…): back to the path only, so
+    // that the name is not kept with the sign-in link.
+    const [pad] = req.originalUrl.split('?');
+    const naar = req.method !== 'GET' ? '/' : /^\/personen(?:\/|$)/i.test(pad!) ? pad! : req.originalUrl;
     res.redirect(303, `/aanmelden?naar=${encodeURIComponent(naar)}`);
   };
   const ik = (req: Request) => req.sessie as Sessiegebruiker;
 
   scherm.use(['/beheer'], aangemeld, beheerschermRouter(deps));
+  scherm.use('/personen', aangemeld, personenschermRouter(deps));
 
   scherm.get('/', aangemeld, async (req, res) => {
     const gedaan =
@@ -135,6 +143,50 @@ export function schermenRouter(deps: SchermDeps): Router {
   scherm.get('/zaken/:id/tijdlijn', aangemeld, async (req, res) => {
     res.type('html').send(await tijdlijnpagina(prisma, ik(req), String(req.params.id)));
   });
+
+  // The legal hold: the same functions as the API's PUT and DELETE /cases/:id/bewaarplicht.
+  const bewaarplichtVanScherm =
+    (doe: (g: Sessiegebruiker, zaakId: string, body: Record<string, unknown>) => Promise<unknown>, gedaan: string) =>
+    async (req: Request, res: express.Response) => {
+      const g = ik(req);
+      const zaakId = String(req.params.id);
+      try {
+        await doe(g, zaakId, req.body ?? {});
+        res.redirect(303, `/zaken/${encodeURIComponent(zaakId)}?gedaan=${gedaan}`);
+      } catch (err) {
+        const p = probleemVan(err);
+        if (p.status >= 500 || p.status === 404 || p.status === 403) throw err;
+        const invoer = p.soort === 'ongeldige-invoer';
+        res
+          .status(p.status)
+          .type('html')
+          .send(
+            zaakpagina(await laden(prisma, deps.proces, g, zaakId), g, {
+              weigering: invoer ? 'Niet alles is goed ingevuld; zie hieronder.' : p.uitleg[g.taal],
+              bewaarplicht: invoer
+                ? formulierstand(req.body, p.fouten, g.taal, (pad) => (pad === 'reden' ? 'bewaarplicht.reden' : pad))
+                : undefined,
+            }),
+          );
+      }
+    };
+  scherm.post(
+    '/zaken/:id/bewaarplicht',
+    aangemeld,
+    bewaarplichtVanScherm(
+      (g, zaakId, body) =>
+        bewaarplichtInstellen(prisma, g, { actor: g.id, via: g.via }, zaakId, { reden: body['bewaarplicht.reden'] }),
+      'bewaarplicht',
+    ),
+  );
+  scherm.post(
+    '/zaken/:id/bewaarplicht-opheffen',
+    aangemeld,
+    bewaarplichtVanScherm(
+      (g, zaakId) => bewaarplichtOpheffen(prisma, g, { actor: g.id, via: g.via }, zaakId),
+      'bewaarplicht-opheffen',
+    ),
+  );
 
   scherm.post('/zaken/:id/:opdracht', aangemeld, async (req, res) => {
     const g = ik(req);
@@ -199,7 +251,7 @@ function schermsleutel(waarde: unknown): string | undefined {
 }
 
 const isSchermpad = (p: string) =>
-  p === '/' || /^\/(aanmelden|afmelden|aanvragen|beheer)(\/|$)/.test(p) || p.startsWith('/zaken/');
+  p === '/' || /^\/(aanmelden|afmelden|aanvragen|beheer|personen)(\/|$)/.test(p) || p.startsWith('/zaken/');
 
 /** "Done" messages after a form, by the command's path. */
 const GEDAAN: Record<string, string> = {
@@ -212,6 +264,8 @@ const GEDAAN: Record<string, string> = {
   ),
   'coordinator-kiezen': 'De zaak is aangeboden; de coördinator krijgt bericht.',
   'opdracht-beantwoorden': 'Uw antwoord is doorgegeven.',
+  bewaarplicht: 'De bewaarplicht is ingesteld: deze zaak wordt niet geanonimiseerd zolang zij geldt.',
+  'bewaarplicht-opheffen': 'De bewaarplicht is opgeheven.',
 };
 
 async function aanvraagvelden(prisma: PrismaClient): Promise<Veld[]> {

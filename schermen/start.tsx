@@ -1,26 +1,32 @@
 // The start page: for each role, what needs her now, and her cases. Lists come from the
 // stored records within the account's reach (api/rechten.ts), never from the process.
 import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
+import { verhuld } from '../api/anoniem';
 import { vastleggen } from '../api/audit';
 import { ZONDER_REGIOMANAGER } from '../beheer';
 import { signalen } from '../api/dossier';
 import { inzage, mag, zaakBereik } from '../api/rechten';
+import { pseudoniem } from '../prisma/anonimisering';
 import { Fase } from '../workflows/contract';
 import { Alinea, Kop2, Link, Melding, pagina, tijdstip } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
 import { FASENAAM, TERMIJNNAAM } from './woorden';
 
 const DAG = 24 * 60 * 60_000;
-type Regel = Zaak & { deelnemers: Array<{ rol: string; persoon: { naam: string } }> };
+type Regel = Zaak & { deelnemers: Array<{ persoonId: string; rol: string; persoon: { naam: string } }> };
 
 /**
  * Who the case is about, by first name: only for those who read the whole case (not on an
- * offer, not for operations or a professional, as in the API).
+ * offer, not for operations or a professional, as in the API). An anonymised case by the
+ * main person's pseudonym, though a newer case may still name them.
  */
 function wie(z: Regel, g: Sessiegebruiker): string {
-  const naam = z.deelnemers.find((d) => d.rol === 'hoofdpersoon')?.persoon.naam;
+  const hoofdpersoon = z.deelnemers.find((d) => d.rol === 'hoofdpersoon');
   const volledig = inzage(g) === 'volledig' && (g.rol !== 'coordinator' || z.coordinatorId === g.persoonId);
-  return naam && volledig ? naam.split(' ')[0]! : `Zaak van ${tijdstip(z.aangevraagdOp)}`;
+  if (!hoofdpersoon || !volledig) return `Zaak van ${tijdstip(z.aangevraagdOp)}`;
+  return verhuld(z, hoofdpersoon.persoonId)
+    ? pseudoniem(hoofdpersoon.persoonId)
+    : hoofdpersoon.persoon.naam.split(' ')[0]!;
 }
 
 function termijn(z: Zaak): string {
@@ -82,8 +88,10 @@ function zoekterm(term: string, g: Sessiegebruiker): { where: Prisma.ZaakWhereIn
     soort.push('referentie');
   }
   if (g.rol === 'operations' || g.rol === 'regiomanager' || g.rol === 'coordinator') {
+    // Not in an anonymised case: its main person is no longer named there.
     const hoofdpersoon = (persoon: Prisma.PersoonWhereInput): Prisma.ZaakWhereInput => ({
       deelnemers: { some: { rol: 'hoofdpersoon', persoon } },
+      geanonimiseerdOp: null,
       ...(g.rol === 'coordinator' && { coordinatorId: g.persoonId }),
     });
     of.push(hoofdpersoon({ naam: { contains: term, mode: 'insensitive' } }));
@@ -203,6 +211,11 @@ export async function startpagina(
             <Link href="/beheer">
               {g.rol === 'admin' ? "Accounts, regio's en coördinatoren" : 'Coördinatoren van uw regio'}
             </Link>
+          </Alinea>
+        )}
+        {mag(g, 'persoon.zoeken') && (
+          <Alinea>
+            <Link href="/personen">Personen: gegevens opvragen of wissen (AVG)</Link>
           </Alinea>
         )}
         {mag(g, 'zaak.aanvragen') && (

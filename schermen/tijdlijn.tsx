@@ -1,5 +1,6 @@
 // A case's timeline, and for the regiomanager who looked at the case: names, not ids.
 import type { PrismaClient } from '@prisma/client';
+import { naamInZaak, naamzicht } from '../api/anoniem';
 import { vastleggen } from '../api/audit';
 import { dezeZaak, mag, zaakNietGevonden } from '../api/rechten';
 import { verboden } from '../api/toegang';
@@ -23,12 +24,24 @@ export async function tijdlijnpagina(prisma: PrismaClient, g: Sessiegebruiker, i
   });
   const accounts = await prisma.gebruiker.findMany({
     where: { id: { in: [...new Set(audit.map((a) => a.actor))].filter((a) => /^[0-9a-f-]{36}$/.test(a)) } },
-    select: { id: true, naam: true, rol: true },
+    select: { id: true, naam: true, rol: true, persoonId: true },
   });
-  const persoon = (pid: string | null) => (pid ? (personen.find((p) => p.id === pid)?.naam ?? '—') : 'kring');
+  // An anonymised case names only its coordinator and regiomanager; the others by pseudonym.
+  const zicht = await naamzicht(prisma, zaak.id);
+  const persoon = (pid: string | null) => {
+    if (!pid) return 'kring';
+    const p = personen.find((x) => x.id === pid);
+    return p ? naamInZaak(zicht, p.id, p.naam) : '—';
+  };
   const account = (a: string) => {
     const gevonden = accounts.find((x) => x.id === a);
-    return gevonden ? `${gevonden.naam} (${gevonden.rol})` : a;
+    if (!gevonden) return a;
+    // A professional's account is her login (an address): in an anonymised case her pseudonym.
+    const naam =
+      gevonden.rol === 'professional' && gevonden.persoonId
+        ? naamInZaak(zicht, gevonden.persoonId, gevonden.naam)
+        : gevonden.naam;
+    return `${naam} (${gevonden.rol})`;
   };
   return pagina({
     titel: 'Tijdlijn van de zaak',

@@ -4,6 +4,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { ComponentChildren } from 'preact';
 import type { ZaakStatus } from '../workflows/contract';
 import { metDeelnemers, ProcesOnbereikbaar, type Zaakproces, type Zaakrecord } from '../zaakproces';
+import { zaakZoalsGetoond } from '../api/anoniem';
 import { vastleggen, type Wie } from '../api/audit';
 import {
   afspraken,
@@ -31,11 +32,13 @@ type Dossier = Awaited<ReturnType<typeof laden>>;
 /** The case and everything the viewer may read of it; each part read goes in the audit trail. */
 /** `inzien` false: only to build a form's choices, nobody sees the page (nothing to audit). */
 export async function laden(prisma: Db, proces: Zaakproces, g: Sessiegebruiker, zaakId: string, inzien = true) {
-  const zaak: Zaakrecord | null = await prisma.zaak.findFirst({
+  const gevonden: Zaakrecord | null = await prisma.zaak.findFirst({
     where: dezeZaak(g, zaakId, g.rol === 'coordinator'),
     include: metDeelnemers,
   });
-  if (!zaak) throw zaakNietGevonden();
+  if (!gevonden) throw zaakNietGevonden();
+  // An anonymised case shows who took part by pseudonym, in every section (api/anoniem.ts).
+  const zaak = zaakZoalsGetoond(gevonden);
   const wie: Wie = { actor: g.id, via: g.via };
   const aanbod = g.rol === 'coordinator' && zaak.coordinatorId !== g.persoonId;
   if (inzien) {
@@ -133,6 +136,8 @@ export interface Na {
   opdracht?: Accountopdracht;
   stand?: Formulierstand;
   weigering?: string;
+  /** The legal hold's form as posted, with what to fix. */
+  bewaarplicht?: Formulierstand;
 }
 
 export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string {
@@ -141,9 +146,11 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
   const hoofdpersoon = zaak.deelnemers.find((x) => x.rol === 'hoofdpersoon')?.persoon;
   const titel = d.aanbod
     ? 'Aanbod: een nieuwe zaak'
-    : hoofdpersoon && inzage(g) === 'volledig'
-      ? `Zaak van ${hoofdpersoon.naam.split(' ')[0]}`
-      : 'Zaak';
+    : zaak.geanonimiseerdOp
+      ? 'Zaak (geanonimiseerd)'
+      : hoofdpersoon && inzage(g) === 'volledig'
+        ? `Zaak van ${hoofdpersoon.naam.split(' ')[0]}`
+        : 'Zaak';
   const formulieren = (Object.keys(FORMULIEREN) as Accountopdracht[]).filter(
     (naam) => magOpdracht(g, naam) && FORMULIEREN[naam]!.wanneer(c) && !(d.aanbod && naam !== 'opdrachtBeantwoorden'),
   );
@@ -157,6 +164,12 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
             ← Mijn overzicht
           </a>
         </nav>
+        {zaak.geanonimiseerdOp && (
+          <Melding soort="info">
+            Deze zaak is geanonimiseerd op {datum(zaak.geanonimiseerdOp)}: namen, contactgegevens en vrije tekst zijn
+            verwijderd na de bewaartermijn.
+          </Melding>
+        )}
         {na.gedaan && <Melding soort="ok">{na.gedaan}</Melding>}
         {na.weigering && <Melding soort="error">{na.weigering}</Melding>}
         {na.opdracht &&
@@ -208,6 +221,9 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
               ))}
           </section>
         )}
+        {mag(g, 'zaak.bewaarplicht') && !d.aanbod && !zaak.geanonimiseerdOp && (
+          <Bewaarplichtdeel zaak={zaak} g={g} stand={na.bewaarplicht} />
+        )}
         {mag(g, 'zaak.tijdlijn') && !d.aanbod && (
           <Alinea>
             <a class="utrecht-link" href={`/zaken/${zaak.id}/tijdlijn`}>
@@ -218,6 +234,51 @@ export function zaakpagina(d: Dossier, g: Sessiegebruiker, na: Na = {}): string 
       </>
     ),
   });
+}
+
+/** The legal hold: held since when and why, and lifting it; or setting one, with a reason. */
+function Bewaarplichtdeel({ zaak, g, stand }: { zaak: Zaakrecord; g: Sessiegebruiker; stand?: Formulierstand }) {
+  return (
+    <Sectie id="bewaarplicht" titel="Bewaarplicht">
+      {zaak.bewarenSinds ? (
+        <>
+          <Gegevens
+            rijen={[
+              ['Sinds', tijdstip(zaak.bewarenSinds)],
+              ['Reden', zaak.bewarenReden ?? '—'],
+            ]}
+          />
+          <Alinea>
+            Zolang de bewaarplicht geldt, wordt deze zaak niet geanonimiseerd, ook niet na de bewaartermijn.
+          </Alinea>
+          <Formulier actie={`/zaken/${zaak.id}/bewaarplicht-opheffen`} sessie={g} label="Bewaarplicht opheffen">
+            <Knop soort="secondary">Bewaarplicht opheffen</Knop>
+          </Formulier>
+        </>
+      ) : (
+        <>
+          <Alinea>
+            Een afgesloten zaak wordt na de bewaartermijn geanonimiseerd. Moet zij langer bewaard blijven, bijvoorbeeld
+            voor een klacht of een rechtszaak? Stel dan een bewaarplicht in, met de reden.
+          </Alinea>
+          <Formulier actie={`/zaken/${zaak.id}/bewaarplicht`} sessie={g} label="Bewaarplicht instellen">
+            <Invoer
+              veld={{
+                // Its own name: the case's other forms have a "reden" too, and ids must not repeat.
+                naam: 'bewaarplicht.reden',
+                label: 'Reden',
+                soort: 'lang',
+                verplicht: true,
+                uitleg: 'Hoogstens 500 tekens. Alleen de regiomanagers van de regio zien de reden.',
+              }}
+              stand={stand}
+            />
+            <Knop>Bewaarplicht instellen</Knop>
+          </Formulier>
+        </>
+      )}
+    </Sectie>
+  );
 }
 
 function Opdracht(p: {

@@ -11,6 +11,7 @@ import type { Config, TemporalConfig } from '../config/config';
 import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
+import { bewaarschemaInstellen } from '../worker/bewaarschema';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
 import { clientInterceptors } from './sporen';
 import { startHerstel, zaakprocesVia, type Zaakproces } from '../zaakproces';
@@ -33,6 +34,10 @@ export interface KringOptions {
   metricsToken?: string;
   /** Express's `trust proxy` (TRUST_PROXY). */
   vertrouwdeProxy?: number | string | false;
+  /** Days a closed case is kept (BEWAARTERMIJN_DAGEN); absent: the default. */
+  bewaartermijnDagen?: number;
+  /** With a worker: make the daily retention sweep's Schedule (not on the time-skipping test server). */
+  bewaarschema?: boolean;
 }
 
 export interface RunningKring {
@@ -66,11 +71,13 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           publicBaseUrl: options.berichten.publicBaseUrl,
           linkGeheim: options.linkGeheim,
           afzender: options.berichten.kanalen.smtp?.from ?? options.berichten.kanalen.van,
+          bewaartermijnDagen: options.bewaartermijnDagen,
         },
         connection: workerConnection,
         workflowCode: options.workflowCode,
       });
       cleanup.push(() => running.worker!.stop());
+      if (options.bewaarschema) await bewaarschemaInstellen(workerConnection, options.temporal);
     }
     if (options.http) {
       const clientConnection = await Connection.connect(connectionOptions);
@@ -99,6 +106,7 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
           uitnodigingen: { verzender: verzender(kanalen), apiUrl: publicBaseUrl },
           metrieken: options.metricsToken ? { token: options.metricsToken, herstel } : undefined,
           vertrouwdeProxy: options.vertrouwdeProxy,
+          bewaartermijnDagen: options.bewaartermijnDagen,
         },
         options.http,
       );

@@ -110,6 +110,8 @@ const MATRIX: Array<[string, string, unknown, string]> = [
   ['POST', '/cases/:id/datum-voorstellen', {}, '403 403 422 403 403 403 404'],
   ['POST', '/cases/:id/voorwaarden-indienen', {}, '403 403 403 422 403 403 403'],
   ['POST', '/cases/:id/niet-goed-melden', {}, '403 403 422 422 403 403 404'],
+  ['PUT', '/cases/:id/bewaarplicht', {}, '403 422 403 403 403 404 403'],
+  ['DELETE', '/cases/:id/bewaarplicht', undefined, '403 204 403 403 403 404 403'],
 ];
 
 test.each(MATRIX)('%s %s: each role gets exactly its access', async (methode, pad, body, verwacht) => {

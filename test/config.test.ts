@@ -71,6 +71,11 @@ test('operations settings: logs, the proxies in front, the stop delay', () => {
   expect(problemsOf({ TRUST_PROXY: 'mijn-proxy' })[0]).toMatch(/^TRUST_PROXY: expected a number of proxies/);
   expect(problemsOf({ TRUST_PROXY: '10.0.0.0/99' })[0]).toMatch(/^TRUST_PROXY/);
   expect(problemsOf({ LOG_LEVEL: 'luid' })[0]).toMatch(/^LOG_LEVEL/);
+  // Closed cases are kept two years unless the deployment says otherwise; never zero days.
+  expect(loadConfig({}).bewaartermijnDagen).toBe(730);
+  expect(loadConfig({ BEWAARTERMIJN_DAGEN: '7300' }).bewaartermijnDagen).toBe(7300);
+  expect(problemsOf({ BEWAARTERMIJN_DAGEN: '0' })[0]).toMatch(/^BEWAARTERMIJN_DAGEN/);
+  expect(problemsOf({ BEWAARTERMIJN_DAGEN: 'twee jaar' })[0]).toMatch(/^BEWAARTERMIJN_DAGEN/);
 });
 
 test('settings that belong together must come together', () => {

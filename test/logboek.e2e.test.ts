@@ -58,7 +58,11 @@ test('a whole run logs JSON lines with request, account, case and workflow ids; 
     const api = await kring.klaar;
     const tokens = kring.uitvoer().match(/kring_[\w-]{20,}/g) ?? [];
     tokens.forEach((t) => geheim.add(t));
-    const token = (rol: string) => new RegExp(`${rol}\\s.*?(kring_[\\w-]{20,})`).exec(kring.uitvoer())![1]!;
+    const token = (rol: string) => {
+      const gevonden = new RegExp(`${rol}\\s.*?(kring_[\\w-]{20,})`).exec(kring.uitvoer())?.[1];
+      if (!gevonden) throw new Error(`no ${rol} token in the demo's output:\n${kring.uitvoer().slice(-3000)}`);
+      return gevonden;
+    };
     gebruikToken(token('operations'));
 
     const aangemaakt = await vraag(`${api}/cases`, { body: NIEUW, headers: { 'x-request-id': 'aanvraag-logtest-1' } });
@@ -107,6 +111,18 @@ test('a whole run logs JSON lines with request, account, case and workflow ids; 
     nooitGetoond.add(cookie.split('=')[1]!);
     const zoek = await fetch(`${api}/?zoek=${encodeURIComponent('Wilhelmina')}`, { headers: { cookie } });
     expect(zoek.status).toBe(200);
+    // A person's rights: found by name, their data handed over, an erasure refused while the case is open.
+    const personen = await vraag(`${api}/persons?zoek=${encodeURIComponent('Wilhelmina')}`, { token: rm });
+    expect(personen.status).toBe(200);
+    const wilhelmina = (personen.body.personen as Array<{ id: string }>)[0]!;
+    const gegevens = await vraag(`${api}/persons/${wilhelmina.id}/gegevens`, { token: rm });
+    expect(gegevens.status).toBe(200);
+    persoonsgegevens(gegevens.body, geheim);
+    expect((await vraag(`${api}/persons/${wilhelmina.id}/wissen`, { method: 'POST', token: rm })).status).toBe(409);
+    const personenScherm = await fetch(`${api}/personen?zoek=${encodeURIComponent('Zonnebloem')}`, {
+      headers: { cookie },
+    });
+    expect(await personenScherm.text()).toContain('Wilhelmina Zonnebloem');
 
     // The family's links from the demo world's messages open, and their keys are secrets too.
     const teksten = (await mails()).map((m) => m.text ?? '').join('\n');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'puppeteer-core';
-import { metBrowser, startChromium, toegankelijk } from './support/chromium';
+import { druk, metBrowser, startChromium, toegankelijk } from './support/chromium';
 import type { Database } from '../prisma/database';
 import { users } from '../launcher/gebruikers';
 import { alsLokaalMoment } from '../schermen/velden';
@@ -100,16 +100,6 @@ metBrowser('staff screens', () => {
   const tekst = (page: Page) => page.evaluate(() => document.body.innerText);
   async function klik(page: Page, selector: string) {
     await Promise.all([page.waitForNavigation(), page.click(selector)]);
-    await toegankelijk(page);
-  }
-  /** Presses the button with exactly these words, and waits for the page it leads to. */
-  async function druk(page: Page, woorden: string) {
-    const i = await page.$$eval('button', (ks, w) => ks.findIndex((k) => k.textContent?.trim() === w), woorden);
-    if (i < 0) throw new Error(`no button "${woorden}" on ${page.url()}`);
-    await Promise.all([
-      page.waitForNavigation(),
-      page.evaluate((i) => (document.querySelectorAll('button')[i] as HTMLButtonElement).click(), i),
-    ]);
     await toegankelijk(page);
   }
 

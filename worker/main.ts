@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     berichten: berichtinstellingen(config),
     // The same key as the API's: the worker signs the links in messages, the API checks them.
     linkGeheim: linkGeheim(config),
+    bewaartermijnDagen: config.bewaartermijnDagen,
+    bewaarschema: true,
   });
   logboek.info(
     { taskQueue: config.temporal.taskQueue, temporal: temporalAddress(config.temporal) },

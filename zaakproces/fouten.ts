@@ -29,8 +29,12 @@ export class Geweigerd extends Error {
 
 /** A command named a person kring does not know. */
 export class PersoonOnbekend extends Error {
-  constructor(readonly persoonId: string) {
-    super(`person ${persoonId} is not known`);
+  /** `gewist`: the person was erased (AVG) and takes part in no new case. */
+  constructor(
+    readonly persoonId: string,
+    readonly gewist = false,
+  ) {
+    super(gewist ? `person ${persoonId} was erased` : `person ${persoonId} is not known`);
     this.name = 'PersoonOnbekend';
   }
 }

@@ -164,8 +164,16 @@ export async function deelnemerBewaren(
   await eenmaal(
     () => c.prisma.deelnemer.findUnique({ where: { zaakId_persoonId_rol: deelname } }),
     () =>
-      c.prisma.deelnemer.create({
-        data: { ...deelname, relatie: nieuw.relatie, status: 'concept', voorgesteldDoorId: nieuw.voorgesteldDoor },
+      c.prisma.$transaction(async (tx) => {
+        // Shares the lock an erasure or the retention sweep takes: one waits for the other, so an
+        // erased person never joins a case, nor is a person erased while joining one.
+        const [rij] = await tx.$queryRaw<Array<{ gewistOp: Date | null }>>`
+          SELECT "gewistOp" FROM "persoon" WHERE id = ${persoonId}::uuid FOR SHARE`;
+        if (!rij) throw new PersoonOnbekend(persoonId);
+        if (rij.gewistOp) throw new PersoonOnbekend(persoonId, true);
+        return tx.deelnemer.create({
+          data: { ...deelname, relatie: nieuw.relatie, status: 'concept', voorgesteldDoorId: nieuw.voorgesteldDoor },
+        });
       }),
   );
   return persoonId;

@@ -43,3 +43,14 @@ export async function toegankelijk(page: Page) {
   });
   expect({ pagina: page.url(), overtredingen }).toEqual({ pagina: page.url(), overtredingen: [] });
 }
+
+/** Presses the button with exactly these words, waits for the page it leads to, and checks that page. */
+export async function druk(page: Page, woorden: string) {
+  const i = await page.$$eval('button', (ks, w) => ks.findIndex((k) => k.textContent?.trim() === w), woorden);
+  if (i < 0) throw new Error(`no button "${woorden}" on ${page.url()}`);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.evaluate((i) => (document.querySelectorAll('button')[i] as HTMLButtonElement).click(), i),
+  ]);
+  await toegankelijk(page);
+}

@@ -1,9 +1,12 @@
 // What the tests run on: the database of this run (PostgreSQL when DATABASE_URL is set,
 // else an embedded PGlite), the Temporal binaries global setup provided, free ports.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { PrismaClient } from '@prisma/client';
+import { Client as PgClient } from 'pg';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { openDatabase, type Database } from '../../prisma/database';
 import type { TestServerExecutable } from '../../launcher/temporal-binaries';
@@ -18,6 +21,46 @@ export async function testDatabase(dir?: string): Promise<Database> {
   const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dir });
   await database.migrate();
   return database;
+}
+
+/**
+ * A database of one test file's own, for what touches every row it finds (the retention
+ * sweep): on PostgreSQL made beside the run's and dropped by `wegruimen`, embedded a fresh one.
+ */
+export async function eigenTestDatabase(): Promise<{ database: Database; wegruimen: () => Promise<void> }> {
+  const url = process.env.KRING_TEST_DATABASE_URL;
+  if (!url) return { database: await testDatabase(), wegruimen: async () => undefined };
+  const naam = `kring_eigen_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const beheer = async (sql: string) => {
+    const pg = new PgClient({ connectionString: url });
+    await pg.connect();
+    try {
+      await pg.query(sql);
+    } finally {
+      await pg.end();
+    }
+  };
+  await beheer(`CREATE DATABASE ${naam}`);
+  const eigen = new URL(url);
+  eigen.pathname = `/${naam}`;
+  const database = await openDatabase({ kind: 'postgres', url: eigen.toString() });
+  await database.migrate();
+  return { database, wegruimen: () => beheer(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`) };
+}
+
+/** Every row of every table in the database, as JSON text prefixed by its table: to search for what must be gone. */
+export async function alleRijen(prisma: PrismaClient): Promise<string[]> {
+  const tabellen = await prisma.$queryRaw<Array<{ tablename: string }>>`
+    SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public'`;
+  if (tabellen.length < 20) throw new Error(`only ${tabellen.length} tables: not kring's database?`);
+  const rijen: string[] = [];
+  for (const { tablename } of tabellen) {
+    const uit = await prisma.$queryRawUnsafe<Array<{ r: string }>>(
+      `SELECT row_to_json(t)::text AS r FROM "${tablename}" t`,
+    );
+    rijen.push(...uit.map((u) => `${tablename}: ${u.r}`));
+  }
+  return rijen;
 }
 
 export function temporalCliPath(): string {

@@ -28,6 +28,8 @@ export async function startStack(options: {
   metricsToken?: string;
   /** Express's `trust proxy` (TRUST_PROXY). */
   vertrouwdeProxy?: KringOptions['vertrouwdeProxy'];
+  /** Makes the daily retention sweep's Schedule, as `npm start` does. */
+  bewaarschema?: boolean;
 }): Promise<Stack> {
   const port = options.temporalPort ?? (await freePort());
   const devServer: DevServer = await startDevServer({
@@ -54,6 +56,7 @@ export async function startStack(options: {
     berichten: { publicBaseUrl: 'http://kring.test', kanalen: { uitbus, van: 'Eigen Kracht <test@kring.test>' } },
     metricsToken: options.metricsToken,
     vertrouwdeProxy: options.vertrouwdeProxy,
+    bewaarschema: options.bewaarschema,
   }).catch(async (err) => {
     await devServer.stop();
     throw err;

@@ -2,9 +2,33 @@
 import crypto from 'node:crypto';
 import type { Gebruikersrol, PrismaClient } from '@prisma/client';
 import { users } from '../../launcher/gebruikers';
+import { aanmeldlinkMaken, aanmelden, COOKIE } from '../../schermen/sessies';
+import type { Zaakproces } from '../../zaakproces';
 import type { Wereld } from './proces';
 import { binnen, liveZaak, vraag } from './stack';
 import { geldigeAanvraag } from './zaken';
+
+/** A process with no case anywhere: reads show the stored record; nothing in such a test gives commands. */
+export const geenProces: Zaakproces = {
+  start: async () => undefined,
+  opdracht: async () => {
+    throw new Error('geen proces in deze test');
+  },
+  status: async () => undefined,
+  nietBezorgd: async () => undefined,
+  regiomanagersGewijzigd: async () => undefined,
+  bereikbaar: async () => true,
+};
+
+/** A staff account with a token and a signed-in session, as an administrator and the sign-in link make them. */
+export async function medewerker(prisma: PrismaClient, rol: Gebruikersrol, persoonId?: string) {
+  const naam = `${rol}-${crypto.randomUUID()}@kring.test`;
+  await users(prisma, ['add', naam, rol, ...(persoonId ? ['--persoon', persoonId] : [])]);
+  const token = (await users(prisma, ['token', naam])).split('\n')[0]!;
+  const { id } = await prisma.gebruiker.findUniqueOrThrow({ where: { naam } });
+  const sessie = await aanmelden(prisma, await aanmeldlinkMaken(prisma, id));
+  return { naam, id, token, cookie: `${COOKIE}=${sessie!.sessieToken}` };
+}
 
 /** A new account with this role (acting as `persoonId` in cases), and a fresh token for it. */
 export async function tokenVoor(prisma: PrismaClient, rol: Gebruikersrol, persoonId?: string): Promise<string> {
