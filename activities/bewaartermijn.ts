@@ -3,13 +3,13 @@
 import type { PrismaClient } from '@prisma/client';
 import { STANDAARD_BEWAARTERMIJN_DAGEN } from '../config/bewaartermijn';
 import {
-  losePersonenAnonimiseren,
+  achtergeblevenenAnonimiseren,
   teAnonimiseren,
   zaakAnonimiseren,
   type Anonimisering,
 } from '../prisma/anonimisering';
 
-/** A person stored for a command that was refused is kept this long, then anonymised. */
+/** A person stored for a command that was refused, in no case, is kept this long, then anonymised. */
 const LOS_NA_DAGEN = 30;
 
 export interface BewaartermijnDeps {
@@ -40,9 +40,9 @@ export function createBewaartermijnActivities({ prisma, bewaartermijnDagen }: Be
     async zaakAnonimiseren({ zaakId }: { zaakId: string }): Promise<Anonimisering> {
       return zaakAnonimiseren(prisma, zaakId);
     },
-    /** People in no case, left a month ago or more: up to `limiet`; returns how many. */
-    async losePersonenAnonimiseren({ nu, limiet }: { nu: string; limiet: number }): Promise<number> {
-      return losePersonenAnonimiseren(prisma, new Date(Date.parse(nu) - LOS_NA_DAGEN * 24 * 60 * 60_000), limiet);
+    /** People no case names any more and who do not work for kring: up to `limiet`; returns how many. */
+    async achtergeblevenenAnonimiseren({ nu, limiet }: { nu: string; limiet: number }): Promise<number> {
+      return achtergeblevenenAnonimiseren(prisma, new Date(Date.parse(nu) - LOS_NA_DAGEN * 24 * 60 * 60_000), limiet);
     },
     async bewaarverslagVastleggen({ verslag, sleutel }: { verslag: Bewaarverslag; sleutel: string }) {
       // The sweep's run id as key: a retried activity records its report once.

@@ -69,6 +69,12 @@ export function buitenBereikTekst(aantal: number, g: Pick<Gebruiker, 'regios'>):
 }
 
 /**
+ * The cases through which the caller reaches a person: her region's, not yet anonymised (an
+ * anonymised case names nobody; reaching someone through it would undo that).
+ */
+const bereikVan = (g: Gebruiker): Prisma.ZaakWhereInput => ({ AND: [zaakBereik(g), { geanonimiseerdOp: null }] });
+
+/**
  * The person, if they take part in a case the caller reaches; the cases she reaches them by
  * (the first is the one the audit trail files her reads under). Otherwise 404.
  */
@@ -79,7 +85,7 @@ export async function persoonInBereik(
 ): Promise<{ persoonId: string; zaakIds: string[] }> {
   const deelnames = z.uuid().safeParse(id).success
     ? await prisma.deelnemer.findMany({
-        where: { persoonId: id, zaak: zaakBereik(g) },
+        where: { persoonId: id, zaak: bereikVan(g) },
         select: { zaakId: true, persoonId: true },
         orderBy: { aangemaaktOp: 'asc' },
       })
@@ -108,7 +114,7 @@ export async function personenZoeken(
   g: Gebruiker,
   term: string,
 ): Promise<{ soort: string[]; personen: GevondenPersoon[] }> {
-  const bereik = zaakBereik(g);
+  const bereik = bereikVan(g);
   const of: Prisma.PersoonWhereInput[] = [];
   const soort: string[] = [];
   const t = term.trim();

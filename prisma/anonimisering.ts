@@ -95,7 +95,7 @@ export async function zaakAnonimiseren(prisma: PrismaClient, zaakId: string): Pr
     // The gate and the first write in one statement: a hold set meanwhile wins, or waits for this.
     const { count } = await tx.zaak.updateMany({
       where: { id: zaakId, fase: 'afgesloten', geanonimiseerdOp: null, bewarenSinds: null },
-      data: { vraag: null, verzoekHash: null, geanonimiseerdOp: op },
+      data: { vraag: null, idempotencyKey: null, verzoekHash: null, geanonimiseerdOp: op },
     });
     if (count === 0) return { zaak: false, personen: 0 };
     const inZaak = { zaakId };
@@ -186,12 +186,18 @@ export async function persoonWissen(
   ookVastleggen?: (tx: Tx, gewist: { zaakIds: string[]; alGewist: boolean }) => Promise<void>,
 ): Promise<{ zaakIds: string[]; gewistOp: Date; alGewist: boolean }> {
   return prisma.$transaction(async (tx) => {
+    // Their cases first, then the person: the order the sweep takes them in, so that neither
+    // waits for the other in a circle. A hold being set meanwhile waits for this, or this sees it.
+    const zakenVan = async () =>
+      (await tx.deelnemer.findMany({ where: { persoonId }, select: { zaakId: true }, distinct: ['zaakId'] })).map(
+        (d) => d.zaakId,
+      );
+    const vergrendel = (ids: string[]) => tx.$executeRaw`SELECT 1 FROM "zaak" WHERE id = ANY(${ids}::uuid[]) FOR SHARE`;
+    const eerst = await zakenVan();
+    await vergrendel(eerst);
     await persoonVergrendelen(tx, persoonId);
-    const zaakIds = (
-      await tx.deelnemer.findMany({ where: { persoonId }, select: { zaakId: true }, distinct: ['zaakId'] })
-    ).map((d) => d.zaakId);
-    // A hold being set on one of their cases waits for this, or this sees it.
-    if (zaakIds.length) await tx.$executeRaw`SELECT 1 FROM "zaak" WHERE id = ANY(${zaakIds}::uuid[]) FOR SHARE`;
+    const zaakIds = await zakenVan();
+    await vergrendel(zaakIds.filter((id) => !eerst.includes(id)));
     const persoon = await tx.persoon.findUniqueOrThrow({ where: { id: persoonId } });
     const bezwaren = await wisbezwaren(tx, persoonId);
     if (bezwaren.length) throw new WissenGeweigerd(bezwaren);
@@ -206,14 +212,13 @@ export async function persoonWissen(
     await tx.bericht.updateMany({ where: { melding: { ontvangerId: persoonId } }, data: berichtZonderInhoud });
     await tx.tevredenheid.updateMany({ where: { persoonId }, data: { opmerking: null } });
     await tx.link.updateMany({ where: { persoonId, ingetrokkenOp: null }, data: { ingetrokkenOp: op } });
-    const alsHoofdpersoon = await tx.deelnemer.findMany({
-      where: { persoonId, rol: 'hoofdpersoon' },
-      select: { zaakId: true },
-    });
-    await wensenWissen(
-      tx,
-      alsHoofdpersoon.map((d) => d.zaakId),
-    );
+    // Their own question and wishes, in the cases they were the main person of.
+    const alsHoofdpersoon = (
+      await tx.deelnemer.findMany({ where: { persoonId, rol: 'hoofdpersoon' }, select: { zaakId: true } })
+    ).map((d) => d.zaakId);
+    await tx.zaak.updateMany({ where: { id: { in: alsHoofdpersoon } }, data: { vraag: null } });
+    await tx.tekst.updateMany({ where: { zaakId: { in: alsHoofdpersoon }, soort: 'vraag' }, data: { inhoud: '' } });
+    await wensenWissen(tx, alsHoofdpersoon);
     if (!persoon.gewistOp) await sporenWissen(tx, persoon, zaakIds);
     await persoonAnonimiseren(tx, persoonId, op);
     const gewist = { zaakIds, alGewist: persoon.gewistOp !== null };
@@ -228,6 +233,18 @@ const alsPatroon = (s: string) =>
     .trim()
     .replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')
     .replace(/\s+/g, '\\s+');
+
+/**
+ * Whole words only (erasing "Eva" leaves "evaluatie" alone), by looking around rather than
+ * taking the neighbouring character, so "Eva, Eva" loses both.
+ */
+const alsWoord = (patronen: string[]) => `(?<![[:alnum:]])(${patronen.join('|')})(?![[:alnum:]])`;
+
+/** A number as people write it: +31 6 12345678, 06-12345678, (06) 123 456 78. */
+function alsNummer(telefoon: string): string {
+  const cijfers = telefoon.replace(/\D/g, '').slice(-9);
+  return `(\\+31|0031|0)?[-[:space:]().]*${cijfers.split('').join('[-[:space:]().]*')}`;
+}
 
 /** Free text of a case that others wrote (or the process copied from them), with its table and where. */
 const VRIJE_TEKST: ReadonlyArray<readonly [tabel: string, kolom: string, inZaken: string]> = [
@@ -256,7 +273,8 @@ async function sporenWissen(
   zaakIds: string[],
 ): Promise<void> {
   const { id, naam, email, telefoon } = persoon;
-  const precies = [naam, email, telefoon].filter((s): s is string => !!s && s.trim().length >= 3).map(alsPatroon);
+  const precies = [naam, email].filter((s): s is string => !!s && s.trim().length >= 3).map(alsPatroon);
+  if (telefoon) precies.push(alsNummer(telefoon));
   if (!zaakIds.length || !precies.length) return;
   // A message says a main person by first name: a message that may mean them goes whole.
   const voornaam = naam.trim().split(/\s+/)[0] ?? '';
@@ -265,39 +283,53 @@ async function sporenWissen(
     `UPDATE "bericht" SET "adres" = '', "onderwerp" = '', "inhoud" = '', "agenda" = NULL, "fout" = NULL, "providerId" = NULL
       WHERE "zaakId" = ANY($2::uuid[])
         AND ("onderwerp" ~* $1 OR "inhoud" ~* $1 OR "agenda" ~* $1 OR "adres" ~* $1 OR "fout" ~* $1)`,
-    `(^|[^[:alnum:]])(${inBericht.join('|')})($|[^[:alnum:]])`,
+    alsWoord(inBericht),
     zaakIds,
   );
-  // Whole words only: erasing "Eva" leaves "evaluatie" alone.
-  const patroon = `(^|[^[:alnum:]])(${precies.join('|')})($|[^[:alnum:]])`;
   for (const [tabel, kolom, inZaken] of VRIJE_TEKST) {
     await tx.$executeRawUnsafe(
       `UPDATE "${tabel}" SET "${kolom}" = regexp_replace("${kolom}", $1, $2, 'gi') WHERE ${inZaken} AND "${kolom}" ~* $1`,
-      patroon,
-      `\\1${pseudoniem(id)}\\3`,
+      alsWoord(precies),
+      pseudoniem(id),
       zaakIds,
     );
   }
 }
 
+/** Everyone who works for kring now, by the rule of `isMedewerker`, as ids. */
+async function medewerkers(prisma: PrismaClient): Promise<string[]> {
+  const [accounts, regios, coordinatoren] = await Promise.all([
+    prisma.gebruiker.findMany({
+      where: { persoonId: { not: null } },
+      select: { persoonId: true, geblokkeerdOp: true },
+    }),
+    prisma.regioManager.findMany({ select: { persoonId: true } }),
+    prisma.coordinator.findMany({ select: { persoonId: true } }),
+  ]);
+  const metAccount = new Set(accounts.map((a) => a.persoonId!));
+  return [
+    ...new Set([
+      ...accounts.filter((a) => !a.geblokkeerdOp).map((a) => a.persoonId!),
+      ...regios.map((r) => r.persoonId),
+      ...coordinatoren.filter((c) => !metAccount.has(c.persoonId)).map((c) => c.persoonId),
+    ]),
+  ];
+}
+
 /**
- * People who take part in no case and do not work for kring, stored more than `voor` ago: what a
- * refused command left behind (a participant stored, the command refused). Anonymised up to
- * `limiet` at a time; returns how many.
+ * People no case names any more who do not work for kring (now): those whose cases are all
+ * anonymised (a colleague who has left, kept while she worked), and those in no case at all,
+ * stored before `voor` (what a refused command left behind). Up to `limiet`; returns how many.
  */
-export async function losePersonenAnonimiseren(prisma: PrismaClient, voor: Date, limiet: number): Promise<number> {
-  const metAccount = await prisma.gebruiker.findMany({
-    where: { persoonId: { not: null }, geblokkeerdOp: null },
-    select: { persoonId: true },
-  });
+export async function achtergeblevenenAnonimiseren(prisma: PrismaClient, voor: Date, limiet: number): Promise<number> {
   const kandidaten = await prisma.persoon.findMany({
     where: {
-      id: { notIn: metAccount.map((g) => g.persoonId!) },
+      id: { notIn: await medewerkers(prisma) },
       gewistOp: null,
-      aangemaaktOp: { lt: voor },
-      deelnames: { none: {} },
-      regios: { none: {} },
-      coordinator: null,
+      OR: [
+        { deelnames: { some: {}, every: { zaak: { geanonimiseerdOp: { not: null } } } } },
+        { deelnames: { none: {} }, aangemaaktOp: { lt: voor } },
+      ],
     },
     select: { id: true },
     take: limiet,
@@ -306,8 +338,11 @@ export async function losePersonenAnonimiseren(prisma: PrismaClient, voor: Date,
   for (const { id } of kandidaten) {
     aantal += await prisma.$transaction(async (tx) => {
       await persoonVergrendelen(tx, id);
-      const deelname = await tx.deelnemer.findFirst({ where: { persoonId: id }, select: { id: true } });
-      if (deelname || (await isMedewerker(tx, id))) return 0;
+      const genoemd = await tx.deelnemer.findFirst({
+        where: { persoonId: id, zaak: { geanonimiseerdOp: null } },
+        select: { id: true },
+      });
+      if (genoemd || (await isMedewerker(tx, id))) return 0;
       await persoonAnonimiseren(tx, id, new Date());
       return 1;
     });

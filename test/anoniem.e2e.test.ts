@@ -281,4 +281,31 @@ describe('an anonymised case of a family with a newer case', () => {
     expect(html).toContain(familie.netwerk.naam);
     expect(await pagina('/')).toMatch(new RegExp(`href="/zaken/${nieuw}">\\s*Fatima\\s*<`));
   });
+
+  test('a person known to her region only through an anonymised case is not hers to find or hand over', async () => {
+    const noor = { naam: `Noor Elders${eigen}`, email: `noor.${eigen}@example.org` };
+    const elders = await wereld(db.prisma);
+    // A live case in another region, and an old one in hers, anonymised: Noor stays named for the other.
+    await aanvraagVastleggen(
+      db.prisma,
+      ZaakAanvraag.parse({ aanvrager: { relatie: 'hoofdpersoon' }, hoofdpersoon: noor, regio: elders.regio }),
+    );
+    const oudeZaak = await aanvraagVastleggen(
+      db.prisma,
+      ZaakAanvraag.parse({ aanvrager: { relatie: 'hoofdpersoon' }, hoofdpersoon: noor, regio: w.regio }),
+    );
+    const noorId = oudeZaak.deelnemers.find((d) => d.rol === 'hoofdpersoon')!.persoonId;
+    await db.prisma.zaak.update({ where: { id: oudeZaak.id }, data: { fase: 'afgesloten', afgeslotenOp: new Date() } });
+    expect(await zaakAnonimiseren(db.prisma, oudeZaak.id)).toEqual({ zaak: true, personen: 0 });
+
+    const gezocht = await vraag(`${api.url}/persons?zoek=${encodeURIComponent('Noor Elders')}`, {
+      token: regiomanager.token,
+    });
+    expect(gezocht.status).toBe(200);
+    expect(gezocht.body.personen).toEqual([]);
+    expect((await vraag(`${api.url}/persons/${noorId}/gegevens`, { token: regiomanager.token })).status).toBe(404);
+    const scherm = await pagina(`/personen?zoek=${encodeURIComponent('Noor Elders')}`);
+    expect(scherm).not.toContain(noor.email);
+    expect(scherm).not.toContain(`/personen/${noorId}`);
+  });
 });

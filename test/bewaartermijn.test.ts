@@ -10,7 +10,7 @@ import { lokaleUitbus } from '../activities/verzenders';
 import type { Bewaarverslag } from '../activities/bewaartermijn';
 import { rapportageVan } from '../api/rapportage';
 import type { Database } from '../prisma/database';
-import { persoonWissen, pseudoniem } from '../prisma/anonimisering';
+import { achtergeblevenenAnonimiseren, persoonWissen, pseudoniem, zaakAnonimiseren } from '../prisma/anonimisering';
 import { sporenSinks } from '../service/sporen';
 import { aanvraagVastleggen, deelnemerBewaren, ZaakAanvraag } from '../zaakproces';
 import { alleRijen, eigenTestDatabase, tempDir, workflowBundle } from './support/omgeving';
@@ -352,11 +352,11 @@ test('a sweep cut off halfway: the next run finishes the rest, each case whole',
   ).toEqual([]);
 });
 
-test('erasing "Eva" on request replaces her name in others\' words as a whole word only, and refuses while a case is open', async () => {
+test('erasing "Eva" on request replaces her name and number in others\' words as whole words, and refuses while a case is open', async () => {
   const w = await wereld(db.prisma);
   const aanvraag = ZaakAanvraag.parse({
     aanvrager: { relatie: 'hoofdpersoon' },
-    hoofdpersoon: { naam: 'Eva', email: `eva.${crypto.randomUUID().slice(0, 8)}@example.org` },
+    hoofdpersoon: { naam: 'Eva', email: `eva.${crypto.randomUUID().slice(0, 8)}@example.org`, telefoon: '0612345678' },
     regio: w.regio,
     noodsituatie: false,
   });
@@ -366,7 +366,12 @@ test('erasing "Eva" on request replaces her name in others\' words as a whole wo
     data: {
       zaakId: zaak.id,
       versie: 1,
-      acties: { create: [{ nummer: 1, wat: 'De evaluatie plant oma samen met Eva.', wie: 'Oma' }] },
+      acties: {
+        create: [
+          { nummer: 1, wat: 'De evaluatie plant oma samen met Eva.', wie: 'Oma' },
+          { nummer: 2, wat: 'Eva, Eva! Bel haar op 06-12 34 56 78 of +31 6 1234 5678.', wie: 'Oom' },
+        ],
+      },
     },
   });
   await expect(persoonWissen(db.prisma, eva)).rejects.toMatchObject({
@@ -374,9 +379,43 @@ test('erasing "Eva" on request replaces her name in others\' words as a whole wo
   });
   await db.prisma.zaak.update({ where: { id: zaak.id }, data: { fase: 'afgesloten', afgeslotenOp: new Date() } });
   expect(await persoonWissen(db.prisma, eva)).toMatchObject({ alGewist: false, zaakIds: [zaak.id] });
-  const actie = await db.prisma.planActie.findFirstOrThrow({ where: { planId: plan.id } });
-  expect(actie.wat).toBe(`De evaluatie plant oma samen met ${pseudoniem(eva)}.`);
+  const acties = await db.prisma.planActie.findMany({ where: { planId: plan.id }, orderBy: { nummer: 'asc' } });
+  const p = pseudoniem(eva);
+  expect(acties.map((a) => a.wat)).toEqual([
+    `De evaluatie plant oma samen met ${p}.`,
+    `${p}, ${p}! Bel haar op ${p} of ${p}.`,
+  ]);
   // A second request changes nothing and keeps the first date.
   const eerst = (await db.prisma.persoon.findUniqueOrThrow({ where: { id: eva } })).gewistOp;
   expect(await persoonWissen(db.prisma, eva)).toMatchObject({ alGewist: true, gewistOp: eerst });
+});
+
+test('a colleague kept while she worked is anonymised by the sweep once she has left and no live case names her', async () => {
+  const w = await wereld(db.prisma);
+  const email = `vroeger.${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const aanvraag = ZaakAanvraag.parse({
+    aanvrager: { relatie: 'professional', naam: 'Wijkcoach Vroeger', email },
+    hoofdpersoon: { naam: 'Kind Vroeger', email: `kind.${crypto.randomUUID().slice(0, 8)}@example.org` },
+    regio: w.regio,
+    noodsituatie: false,
+  });
+  const zaak = await aanvraagVastleggen(db.prisma, aanvraag, {});
+  const coach = zaak.deelnemers.find((d) => d.rol === 'aanvrager')!.persoonId;
+  const account = await db.prisma.gebruiker.create({ data: { naam: email, rol: 'professional', persoonId: coach } });
+  await db.prisma.zaak.update({ where: { id: zaak.id }, data: { fase: 'afgesloten', afgeslotenOp: new Date() } });
+  // While her account works, the case goes and she stays.
+  expect(await zaakAnonimiseren(db.prisma, zaak.id)).toEqual({ zaak: true, personen: 1 });
+  expect(await achtergeblevenenAnonimiseren(db.prisma, new Date(), 50)).toBe(0);
+  expect((await db.prisma.persoon.findUniqueOrThrow({ where: { id: coach } })).email).toBe(email);
+  // Blocked (she left): the next sweep takes her name, address and login.
+  await db.prisma.gebruiker.update({ where: { id: account.id }, data: { geblokkeerdOp: new Date() } });
+  expect(await achtergeblevenenAnonimiseren(db.prisma, new Date(), 50)).toBe(1);
+  expect(await db.prisma.persoon.findUniqueOrThrow({ where: { id: coach } })).toMatchObject({
+    naam: pseudoniem(coach),
+    email: null,
+  });
+  expect((await db.prisma.gebruiker.findUniqueOrThrow({ where: { id: account.id } })).naam).toBe(
+    `gewist-${account.id}`,
+  );
+  expect((await alleRijen(db.prisma)).filter((r) => r.includes(email) || r.includes('Wijkcoach Vroeger'))).toEqual([]);
 });

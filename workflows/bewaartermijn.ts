@@ -54,9 +54,9 @@ export async function bewaartermijn(eerder?: Voortgang): Promise<Bewaarverslag> 
       await wf.continueAsNew<typeof bewaartermijn>({ ...verslag, nu, overslaan });
     }
   }
-  // Then the people a refused command left behind, in no case at all.
+  // Then the people no case names any more: colleagues who left, what a refused command left behind.
   for (;;) {
-    const los = await opzoeken.losePersonenAnonimiseren({ nu: new Date(nu).toISOString(), limiet: BEWAAR_PARTIJ });
+    const los = await opzoeken.achtergeblevenenAnonimiseren({ nu: new Date(nu).toISOString(), limiet: BEWAAR_PARTIJ });
     verslag.personen += los;
     if (los < BEWAAR_PARTIJ) break;
   }

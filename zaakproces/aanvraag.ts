@@ -68,13 +68,13 @@ export async function aanvraagVastleggen(
   const id = crypto.randomUUID();
   return prisma.$transaction(async (tx) => {
     const hoofdpersoonId =
-      (await bekendePersoon(tx, aanvraag.hoofdpersoon)) ??
+      (await bekendEnNietGewist(tx, aanvraag.hoofdpersoon)) ??
       (await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) })).id;
     const { aanvrager } = aanvraag;
     const aanvragerId =
       aanvrager.relatie === 'hoofdpersoon'
         ? hoofdpersoonId
-        : ((await bekendePersoon(tx, aanvrager)) ??
+        : ((await bekendEnNietGewist(tx, aanvrager)) ??
           (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } }))
             .id);
     const zaak = await tx.zaak.create({
@@ -119,6 +119,18 @@ export async function bekendePersoon(
     orderBy: { aangemaaktOp: 'asc' },
   });
   return metAdres.find((p) => normaleNaam(p.naam) === normaleNaam(persoon.naam))?.id;
+}
+
+/**
+ * A known person, held (FOR SHARE) until the request is stored, so that an erasure or the
+ * retention sweep waits for it; one erased meanwhile is not known any more: a new one is made.
+ */
+async function bekendEnNietGewist(tx: Prisma.TransactionClient, persoon: Persoon): Promise<string | undefined> {
+  const id = await bekendePersoon(tx, persoon);
+  if (!id) return undefined;
+  const [rij] = await tx.$queryRaw<Array<{ gewistOp: Date | null }>>`
+    SELECT "gewistOp" FROM "persoon" WHERE id = ${id}::uuid FOR SHARE`;
+  return rij && !rij.gewistOp ? id : undefined;
 }
 
 /** Addresses are kept in lower case, so the same address is the same text. */
