@@ -12,6 +12,7 @@ import { temporalConnectionOptions } from '../config/temporal';
 import type { Database } from '../prisma/database';
 import { termijnenVoor as standaardTermijnen, type Termijnen } from '../workflows/termijnen';
 import { bewaarschemaInstellen } from '../worker/bewaarschema';
+import { logboek } from './logboek';
 import { runWorker, type RunningWorker, type WorkflowCode } from '../worker/worker';
 import { clientInterceptors } from './sporen';
 import { startHerstel, zaakprocesVia, type Zaakproces } from '../zaakproces';
@@ -77,7 +78,12 @@ export async function startKring(options: KringOptions): Promise<RunningKring> {
         workflowCode: options.workflowCode,
       });
       cleanup.push(() => running.worker!.stop());
-      if (options.bewaarschema) await bewaarschemaInstellen(workerConnection, options.temporal);
+      if (options.bewaarschema) {
+        // Cases go on without it: a worker that cannot set the sweep's schedule says so and works.
+        await bewaarschemaInstellen(workerConnection, options.temporal).catch((err: Error) =>
+          logboek.error({ err }, 'het dagelijkse bewaarschema kon niet worden ingesteld; de bewaartermijn loopt niet'),
+        );
+      }
     }
     if (options.http) {
       const clientConnection = await Connection.connect(connectionOptions);
