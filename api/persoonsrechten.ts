@@ -770,21 +770,27 @@ export async function wissen(prisma: PrismaClient, wie: Wie, persoonId: string, 
   }
 }
 
-/** The export is read: filed under the case she reaches them by, with ids only. */
-export function gegevensOpgevraagd(
+/**
+ * The export, for a caller who reaches the person (else 404), and its reading in the audit
+ * trail: filed under the case she reaches them by, with ids only.
+ */
+export async function gegevensOpvragen(
   prisma: PrismaClient,
+  g: Gebruiker,
   wie: Wie,
-  gegevens: Persoonsgegevens,
-  zaakId: string,
+  id: string,
   formaat: 'json' | 'html',
   scherm = false,
-) {
-  return vastleggen(prisma, wie, 'persoon.gegevens-opgevraagd', zaakId, {
-    persoonId: gegevens.persoon.id,
+): Promise<Persoonsgegevens> {
+  const { persoonId, zaakIds } = await persoonInBereik(prisma, g, id);
+  const gegevens = await persoonsgegevens(prisma, persoonId, g);
+  await vastleggen(prisma, wie, 'persoon.gegevens-opgevraagd', zaakIds[0]!, {
+    persoonId,
     zaakIds: uniek(gegevens.deelnames.map((d) => d.zaakId)),
     formaat,
     ...(scherm && { scherm: true }),
   });
+  return gegevens;
 }
 
 /** The file name a download gets: the person's pseudonym, never their name. */
@@ -809,10 +815,8 @@ export function persoonsrechtenRouter({ prisma }: { prisma: PrismaClient }): Rou
 
   router.get('/:id/gegevens', async (req: Request, res) => {
     const g = toegestaan(req, 'persoon.gegevens');
-    const { persoonId, zaakIds } = await persoonInBereik(prisma, g, String(req.params.id));
-    const gegevens = await persoonsgegevens(prisma, persoonId, g);
     const formaat = req.accepts(['json', 'html']) === 'html' ? 'html' : 'json';
-    await gegevensOpgevraagd(prisma, wieVan(req), gegevens, zaakIds[0]!, formaat);
+    const gegevens = await gegevensOpvragen(prisma, g, wieVan(req), String(req.params.id), formaat);
     if (formaat === 'json') return void res.json(gegevens);
     // A page to read and print: its own style sheets, as the screens have them.
     paginakoppen(req, res, () => undefined);

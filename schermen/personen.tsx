@@ -10,10 +10,9 @@ import {
   bestandsnaam,
   bezwaarTekst,
   buitenBereikTekst,
-  gegevensOpgevraagd,
+  gegevensOpvragen,
   personenZoeken,
   persoonInBereik,
-  persoonsgegevens,
   wissen,
   zaakRef,
   zakenBuitenBereik,
@@ -69,9 +68,8 @@ export function personenschermRouter({ prisma }: { prisma: PrismaClient }): Rout
   router.get('/:id/gegevens', async (req, res) => {
     const g = ik(req);
     if (!mag(g, 'persoon.gegevens')) throw verboden();
-    const { persoonId, zaakIds } = await persoonInBereik(prisma, g, String(req.params.id));
-    const gegevens = await persoonsgegevens(prisma, persoonId, g);
-    await gegevensOpgevraagd(prisma, wie(g), gegevens, zaakIds[0]!, 'html', true);
+    const gegevens = await gegevensOpvragen(prisma, g, wie(g), String(req.params.id), 'html', true);
+    const persoonId = gegevens.persoon.id;
     res.type('html').send(
       gegevenspagina(gegevens, {
         gebruiker: g,
@@ -84,10 +82,8 @@ export function personenschermRouter({ prisma }: { prisma: PrismaClient }): Rout
   router.get('/:id/gegevens.json', async (req, res) => {
     const g = ik(req);
     if (!mag(g, 'persoon.gegevens')) throw verboden();
-    const { persoonId, zaakIds } = await persoonInBereik(prisma, g, String(req.params.id));
-    const gegevens = await persoonsgegevens(prisma, persoonId, g);
-    await gegevensOpgevraagd(prisma, wie(g), gegevens, zaakIds[0]!, 'json', true);
-    res.attachment(bestandsnaam(persoonId)).json(gegevens);
+    const gegevens = await gegevensOpvragen(prisma, g, wie(g), String(req.params.id), 'json', true);
+    res.attachment(bestandsnaam(gegevens.persoon.id)).json(gegevens);
   });
 
   router.post('/:id/wissen', async (req, res) => {
