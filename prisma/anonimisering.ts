@@ -12,18 +12,29 @@ export function pseudoniem(persoonId: string): string {
 }
 
 /**
- * Who works for kring keeps their record while they do: a regiomanager, an account that is not
- * blocked, a coordinator in the pool who never had one. Blocked (they left), they are like anyone.
+ * Who of these people (everyone, when absent) works for kring and keeps their record while they
+ * do: a regiomanager, an account that is not blocked, a coordinator in the pool who never had
+ * one. Blocked (they left), they are like anyone.
  */
-async function isMedewerker(tx: Tx, persoonId: string): Promise<boolean> {
-  const [accounts, coordinator, regio] = await Promise.all([
-    tx.gebruiker.findMany({ where: { persoonId }, select: { geblokkeerdOp: true } }),
-    tx.coordinator.findUnique({ where: { persoonId }, select: { persoonId: true } }),
-    tx.regioManager.findFirst({ where: { persoonId }, select: { persoonId: true } }),
+async function medewerkers(db: PrismaClient | Tx, onder?: string[]): Promise<Set<string>> {
+  const van = onder ? { persoonId: { in: onder } } : {};
+  const [accounts, regios, coordinatoren] = await Promise.all([
+    db.gebruiker.findMany({
+      where: onder ? van : { persoonId: { not: null } },
+      select: { persoonId: true, geblokkeerdOp: true },
+    }),
+    db.regioManager.findMany({ where: van, select: { persoonId: true } }),
+    db.coordinator.findMany({ where: van, select: { persoonId: true } }),
   ]);
-  if (regio || accounts.some((a) => !a.geblokkeerdOp)) return true;
-  return coordinator !== null && accounts.length === 0;
+  const metAccount = new Set(accounts.map((a) => a.persoonId!));
+  return new Set([
+    ...accounts.filter((a) => !a.geblokkeerdOp).map((a) => a.persoonId!),
+    ...regios.map((r) => r.persoonId),
+    ...coordinatoren.filter((c) => !metAccount.has(c.persoonId)).map((c) => c.persoonId),
+  ]);
 }
+
+const isMedewerker = async (tx: Tx, persoonId: string) => (await medewerkers(tx, [persoonId])).has(persoonId);
 
 /** Waits for, and holds off, an erasure or a new part in a case for this person (zaakproces/inhoud.ts). */
 async function persoonVergrendelen(tx: Tx, persoonId: string): Promise<void> {
@@ -296,26 +307,6 @@ async function sporenWissen(
   }
 }
 
-/** Everyone who works for kring now, by the rule of `isMedewerker`, as ids. */
-async function medewerkers(prisma: PrismaClient): Promise<string[]> {
-  const [accounts, regios, coordinatoren] = await Promise.all([
-    prisma.gebruiker.findMany({
-      where: { persoonId: { not: null } },
-      select: { persoonId: true, geblokkeerdOp: true },
-    }),
-    prisma.regioManager.findMany({ select: { persoonId: true } }),
-    prisma.coordinator.findMany({ select: { persoonId: true } }),
-  ]);
-  const metAccount = new Set(accounts.map((a) => a.persoonId!));
-  return [
-    ...new Set([
-      ...accounts.filter((a) => !a.geblokkeerdOp).map((a) => a.persoonId!),
-      ...regios.map((r) => r.persoonId),
-      ...coordinatoren.filter((c) => !metAccount.has(c.persoonId)).map((c) => c.persoonId),
-    ]),
-  ];
-}
-
 /**
  * People no case names any more who do not work for kring (now): those whose cases are all
  * anonymised (a colleague who has left, kept while she worked), and those in no case at all,
@@ -324,7 +315,7 @@ async function medewerkers(prisma: PrismaClient): Promise<string[]> {
 export async function achtergeblevenenAnonimiseren(prisma: PrismaClient, voor: Date, limiet: number): Promise<number> {
   const kandidaten = await prisma.persoon.findMany({
     where: {
-      id: { notIn: await medewerkers(prisma) },
+      id: { notIn: [...(await medewerkers(prisma))] },
       gewistOp: null,
       OR: [
         { deelnames: { some: {}, every: { zaak: { geanonimiseerdOp: { not: null } } } } },
