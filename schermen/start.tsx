@@ -1,12 +1,11 @@
 // The start page: for each role, what needs her now, and her cases. Lists come from the
 // stored records within the account's reach (api/rechten.ts), never from the process.
 import type { Prisma, PrismaClient, Zaak } from '@prisma/client';
-import { verhuld } from '../api/anoniem';
+import { naamInZaak } from '../api/anoniem';
 import { vastleggen } from '../api/audit';
 import { ZONDER_REGIOMANAGER } from '../beheer';
 import { signalen } from '../api/dossier';
 import { inzage, mag, zaakBereik } from '../api/rechten';
-import { pseudoniem } from '../prisma/anonimisering';
 import { Fase } from '../workflows/contract';
 import { Alinea, Kop2, Link, Melding, pagina, tijdstip } from './opmaak';
 import type { Sessiegebruiker } from './sessies';
@@ -24,9 +23,7 @@ function wie(z: Regel, g: Sessiegebruiker): string {
   const hoofdpersoon = z.deelnemers.find((d) => d.rol === 'hoofdpersoon');
   const volledig = inzage(g) === 'volledig' && (g.rol !== 'coordinator' || z.coordinatorId === g.persoonId);
   if (!hoofdpersoon || !volledig) return `Zaak van ${tijdstip(z.aangevraagdOp)}`;
-  return verhuld(z, hoofdpersoon.persoonId)
-    ? pseudoniem(hoofdpersoon.persoonId)
-    : hoofdpersoon.persoon.naam.split(' ')[0]!;
+  return naamInZaak(z, hoofdpersoon.persoonId, hoofdpersoon.persoon.naam.split(' ')[0]!);
 }
 
 function termijn(z: Zaak): string {
