@@ -69,8 +69,13 @@ type Schrijver<S extends Soort> = (
 /** Only on the timeline: the event's row says it all. */
 const alleenTijdlijn = async () => undefined;
 
-const zaakBijwerken = (tx: Tx, zaakId: string, data: Prisma.ZaakUpdateInput) =>
-  tx.zaak.update({ where: { id: zaakId }, data });
+// A transition's changes to the case row, gathered per transaction and written as one
+// update at its end (no writer reads the case row back).
+const zaakwijzigingen = new WeakMap<Tx, Prisma.ZaakUpdateInput>();
+
+const zaakBijwerken = async (tx: Tx, _zaakId: string, data: Prisma.ZaakUpdateInput): Promise<void> => {
+  zaakwijzigingen.set(tx, { ...zaakwijzigingen.get(tx), ...data });
+};
 
 /**
  * What each kind of event changes in the case records, besides its timeline row. Keyed by
@@ -323,6 +328,9 @@ function detailsVan(e: Gebeurtenis): Prisma.InputJsonObject {
   return details as Prisma.InputJsonObject;
 }
 
+/** The roles a request itself names; the process adds the others. */
+const AANGEVRAAGD = new Set(['hoofdpersoon', 'aanvrager', 'netwerk', 'professional']);
+
 export function createDossierActivities({ prisma }: DossierDeps) {
   /** The question the request came with, as the case's first version of it (once, also on a retry). */
   async function vraagVanDeAanvraag(zaakId: string, vraag: string): Promise<string> {
@@ -336,9 +344,8 @@ export function createDossierActivities({ prisma }: DossierDeps) {
       const sleutel = schrijfsleutel();
       await alsHetKan(prisma, zaakId, () =>
         prisma.$transaction(async (tx) => {
-          if (await tx.gebeurtenis.findUnique({ where: { sleutel: `${sleutel}:0` } })) return;
-          for (const e of gebeurtenissen) await pasToe(tx, zaakId, e, doorId);
-          await tx.gebeurtenis.createMany({
+          // The timeline rows go first: when they are there already, a retry has nothing to do.
+          const { count } = await tx.gebeurtenis.createMany({
             data: gebeurtenissen.map((e, i) => ({
               zaakId,
               soort: e.soort,
@@ -347,7 +354,12 @@ export function createDossierActivities({ prisma }: DossierDeps) {
               op: new Date(op),
               sleutel: `${sleutel}:${i}`,
             })),
+            skipDuplicates: true,
           });
+          if (count === 0) return;
+          for (const e of gebeurtenissen) await pasToe(tx, zaakId, e, doorId);
+          const zaak = zaakwijzigingen.get(tx);
+          if (zaak) await tx.zaak.update({ where: { id: zaakId }, data: zaak });
           await tx.auditEvent.createMany({
             data: gebeurtenissen.map((e, i) => ({
               zaakId,
@@ -363,37 +375,7 @@ export function createDossierActivities({ prisma }: DossierDeps) {
 
     /** Who is on the case as it was requested, and the region's regiomanager. */
     async zaakOpenen({ zaakId }: { zaakId: string }) {
-      const zaak = await prisma.zaak.findUnique({
-        where: { id: zaakId },
-        include: {
-          deelnemers: {
-            where: { status: 'vastgelegd', rol: { in: ['hoofdpersoon', 'aanvrager', 'netwerk', 'professional'] } },
-          },
-        },
-      });
-      if (!zaak) throw zaakOntbreekt(zaakId);
-      const regiomanagers = await prisma.regioManager.findMany({
-        where: { regio: zaak.regio },
-        orderBy: { persoonId: 'asc' },
-      });
-      // Who hears of a request nobody manages: operations and the administrators.
-      const beheerders = regiomanagers.length
-        ? []
-        : await prisma.gebruiker.findMany({
-            where: { rol: { in: ['operations', 'admin'] }, geblokkeerdOp: null, persoonId: { not: null } },
-            select: { persoonId: true },
-          });
-      return {
-        regiomanagerId: regiomanagers[0]?.persoonId,
-        regiomanagers: regiomanagers.map((r) => r.persoonId),
-        beheerders: beheerders.map((b) => ({ persoonId: b.persoonId!, rol: 'beheer' })),
-        vraagId: zaak.vraag === null ? undefined : await vraagVanDeAanvraag(zaakId, zaak.vraag),
-        deelnemers: zaak.deelnemers.map((d) => ({
-          persoonId: d.persoonId,
-          rol: d.rol as DeelnemerRol,
-          wettelijkeRol: (d.wettelijkeRol ?? undefined) as WettelijkeRol | undefined,
-        })),
-      };
+      return geopend(await openZaak(zaakId));
     },
 
     /**
@@ -401,50 +383,96 @@ export function createDossierActivities({ prisma }: DossierDeps) {
      * timeline for the regiomanager. Returns the eligible ones' ids, best first.
      */
     async kandidatenZoeken({ zaakId, afgewezenDoor }: { zaakId: string; afgewezenDoor: string[] }): Promise<string[]> {
-      const zaak = await prisma.zaak.findUniqueOrThrow({ where: { id: zaakId }, include: { deelnemers: true } });
-      // The region's pool only: who works elsewhere, and whom they know, is no business of this case.
-      const coordinatoren = await prisma.coordinator.findMany({
-        where: { regios: { has: zaak.regio } },
-        include: { relaties: true },
-      });
-      const lopend = await prisma.zaak.groupBy({
-        by: ['coordinatorId'],
-        where: { coordinatorId: { in: coordinatoren.map((c) => c.persoonId) }, fase: { not: 'afgesloten' } },
-        _count: true,
-      });
-      const kandidaten: Kandidaat[] = coordinatoren.map((c) => ({
-        id: c.persoonId,
-        regios: c.regios,
-        talen: c.talen,
-        geslacht: c.geslacht,
-        achtergronden: c.achtergronden,
-        beschikbaar: nuBeschikbaar(c),
-        maxZaken: c.maxZaken,
-        lopendeZaken: lopend.find((l) => l.coordinatorId === c.persoonId)?._count ?? 0,
-        relaties: c.relaties.map((r) => r.persoonId),
-      }));
-      const rangschikking = rangschik(
-        {
-          regio: zaak.regio,
-          wensen: zaak.wensen as { taal?: string; geslacht?: string; cultureleAchtergrond?: string },
-          personenInZaak: zaak.deelnemers.map((d) => d.persoonId),
-          afgewezenDoor,
-        },
-        kandidaten,
-      );
-      await prisma.gebeurtenis.createMany({
-        data: [
-          {
-            zaakId,
-            soort: 'kandidaten',
-            details: rangschikking as unknown as Prisma.InputJsonObject,
-            op: new Date(),
-            sleutel: `${schrijfsleutel()}:0`,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      return rangschikking.passend.map((m) => m.id);
+      return kandidatenVoor(await openZaak(zaakId), afgewezenDoor);
+    },
+
+    /** A new request taken in at once: who is on it, its regiomanagers and its candidates, from one read of the case. */
+    async aanvraagOpenen({ zaakId }: { zaakId: string }) {
+      const zaak = await openZaak(zaakId);
+      const [open, kandidaten] = await Promise.all([geopend(zaak), kandidatenVoor(zaak, [])]);
+      return { ...open, kandidaten };
     },
   };
+
+  async function openZaak(zaakId: string) {
+    const zaak = await prisma.zaak.findUnique({ where: { id: zaakId }, include: { deelnemers: true } });
+    if (!zaak) throw zaakOntbreekt(zaakId);
+    return zaak;
+  }
+
+  async function geopend(zaak: Prisma.ZaakGetPayload<{ include: { deelnemers: true } }>) {
+    const regiomanagers = await prisma.regioManager.findMany({
+      where: { regio: zaak.regio },
+      orderBy: { persoonId: 'asc' },
+    });
+    // Who hears of a request nobody manages: operations and the administrators.
+    const beheerders = regiomanagers.length
+      ? []
+      : await prisma.gebruiker.findMany({
+          where: { rol: { in: ['operations', 'admin'] }, geblokkeerdOp: null, persoonId: { not: null } },
+          select: { persoonId: true },
+        });
+    return {
+      regiomanagerId: regiomanagers[0]?.persoonId,
+      regiomanagers: regiomanagers.map((r) => r.persoonId),
+      beheerders: beheerders.map((b) => ({ persoonId: b.persoonId!, rol: 'beheer' })),
+      vraagId: zaak.vraag === null ? undefined : await vraagVanDeAanvraag(zaak.id, zaak.vraag),
+      deelnemers: zaak.deelnemers
+        .filter((d) => d.status === 'vastgelegd' && AANGEVRAAGD.has(d.rol))
+        .map((d) => ({
+          persoonId: d.persoonId,
+          rol: d.rol as DeelnemerRol,
+          wettelijkeRol: (d.wettelijkeRol ?? undefined) as WettelijkeRol | undefined,
+        })),
+    };
+  }
+
+  async function kandidatenVoor(
+    zaak: Prisma.ZaakGetPayload<{ include: { deelnemers: true } }>,
+    afgewezenDoor: string[],
+  ): Promise<string[]> {
+    // The region's pool only: who works elsewhere, and whom they know, is no business of this case.
+    const coordinatoren = await prisma.coordinator.findMany({
+      where: { regios: { has: zaak.regio } },
+      include: { relaties: true },
+    });
+    const lopend = await prisma.zaak.groupBy({
+      by: ['coordinatorId'],
+      where: { coordinatorId: { in: coordinatoren.map((c) => c.persoonId) }, fase: { not: 'afgesloten' } },
+      _count: true,
+    });
+    const kandidaten: Kandidaat[] = coordinatoren.map((c) => ({
+      id: c.persoonId,
+      regios: c.regios,
+      talen: c.talen,
+      geslacht: c.geslacht,
+      achtergronden: c.achtergronden,
+      beschikbaar: nuBeschikbaar(c),
+      maxZaken: c.maxZaken,
+      lopendeZaken: lopend.find((l) => l.coordinatorId === c.persoonId)?._count ?? 0,
+      relaties: c.relaties.map((r) => r.persoonId),
+    }));
+    const rangschikking = rangschik(
+      {
+        regio: zaak.regio,
+        wensen: zaak.wensen as { taal?: string; geslacht?: string; cultureleAchtergrond?: string },
+        personenInZaak: zaak.deelnemers.map((d) => d.persoonId),
+        afgewezenDoor,
+      },
+      kandidaten,
+    );
+    await prisma.gebeurtenis.createMany({
+      data: [
+        {
+          zaakId: zaak.id,
+          soort: 'kandidaten',
+          details: rangschikking as unknown as Prisma.InputJsonObject,
+          op: new Date(),
+          sleutel: `${schrijfsleutel()}:0`,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    return rangschikking.passend.map((m) => m.id);
+  }
 }

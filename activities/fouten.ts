@@ -18,14 +18,18 @@ export function verwijzingOngeldig(wat: string, id: string): ApplicationFailure 
 // nothing, a value of the wrong kind.
 const ONUITVOERBAAR = new Set(['P2002', 'P2003', 'P2007', 'P2023', 'P2025']);
 
-/** Runs a case's write: the case must exist, and a write that refers to the wrong thing is refused. */
+/**
+ * Runs a case's write: the case must exist, and a write that refers to the wrong thing is
+ * refused. Whether the case exists is asked only once the write failed: every write of a
+ * case refers to its row, so a missing case always makes it fail.
+ */
 export async function alsHetKan<T>(prisma: PrismaClient, zaakId: string, write: () => Promise<T>): Promise<T> {
-  if (!(await prisma.zaak.findUnique({ where: { id: zaakId }, select: { id: true } }))) throw zaakOntbreekt(zaakId);
   try {
     return await write();
   } catch (err) {
     const code = (err as Prisma.PrismaClientKnownRequestError).code;
-    if (code && ONUITVOERBAAR.has(code)) throw verwijzingOngeldig('Een verwijzing in de opdracht', `(${code})`);
-    throw err;
+    if (!code || !ONUITVOERBAAR.has(code)) throw err;
+    if (!(await prisma.zaak.findUnique({ where: { id: zaakId }, select: { id: true } }))) throw zaakOntbreekt(zaakId);
+    throw verwijzingOngeldig('Een verwijzing in de opdracht', `(${code})`);
   }
 }

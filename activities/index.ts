@@ -2,13 +2,17 @@
 import { createBewaartermijnActivities, type BewaartermijnDeps } from './bewaartermijn';
 import { createDossierActivities, type DossierDeps } from './dossier';
 import { createNotificatieActivities, type NotificatieDeps } from './notificaties';
+import { createStapActivities } from './stap';
 
 export type ActivityDeps = DossierDeps & NotificatieDeps & BewaartermijnDeps;
 
 export function createActivities(deps: ActivityDeps) {
+  const dossier = createDossierActivities(deps);
+  const notificaties = createNotificatieActivities(deps);
   return {
-    ...createDossierActivities(deps),
-    ...createNotificatieActivities(deps),
+    ...dossier,
+    ...notificaties,
+    ...createStapActivities({ ...dossier, ...notificaties }),
     ...createBewaartermijnActivities(deps),
   };
 }

@@ -420,11 +420,11 @@ export function createNotificatieActivities({
     geldigTot?: Date,
   ): Promise<void> {
     const tekst = schrijf(persoon.taal, soort, VARIABELEN[soort](g));
-    for (const kanaal of kanalen) {
-      const email = kanaal === 'email';
-      await prisma.bericht.upsert({
-        where: { meldingId_kanaal: { meldingId: melding.id, kanaal } },
-        create: {
+    // One row per channel, written once: a retry finds them there and leaves them be.
+    await prisma.bericht.createMany({
+      data: kanalen.map((kanaal) => {
+        const email = kanaal === 'email';
+        return {
           meldingId: melding.id,
           zaakId: melding.zaakId,
           kanaal,
@@ -437,10 +437,10 @@ export function createNotificatieActivities({
               ? agendatekst({ ...agenda, deelnemer: { naam: persoon.naam, email: persoon.email! } })
               : null,
           geldigTot,
-        },
-        update: {},
-      });
-    }
+        };
+      }),
+      skipDuplicates: true,
+    });
   }
 
   /**
@@ -516,8 +516,16 @@ export function createNotificatieActivities({
     // Which date a calendar message was about, for cancelling it when the date moves.
     const meldingDetails =
       OVER_EEN_DATUM.has(soort) && z.voorstel ? { ...details, voorstelId: z.voorstel.id } : details;
+    // Everyone's record and SMS opt-out in one read each, not one per recipient.
+    const personen = await prisma.persoon.findMany({ where: { id: { in: aan.map((o) => o.persoonId) } } });
+    const nummers = personen.flatMap((p) => (p.telefoon ? [p.telefoon] : []));
+    const afgemeld = new Set(
+      nummers.length === 0
+        ? []
+        : (await prisma.smsAfmelding.findMany({ where: { nummer: { in: nummers } } })).map((a) => a.nummer),
+    );
     for (const ontvanger of aan) {
-      const persoon = await prisma.persoon.findUnique({ where: { id: ontvanger.persoonId } });
+      const persoon = personen.find((p) => p.id === ontvanger.persoonId);
       if (!persoon)
         throw ApplicationFailure.nonRetryable(`person ${ontvanger.persoonId} does not exist`, 'PersoonOntbreekt');
       const melding = await prisma.melding.upsert({
@@ -532,10 +540,7 @@ export function createNotificatieActivities({
         },
         update: {},
       });
-      const afgemeld = persoon.telefoon
-        ? (await prisma.smsAfmelding.findUnique({ where: { nummer: persoon.telefoon } })) !== null
-        : false;
-      const kanalen = kanalenVan(persoon, afgemeld);
+      const kanalen = kanalenVan(persoon, persoon.telefoon !== null && afgemeld.has(persoon.telefoon));
       if (kanalen.length === 0) {
         gemeld.zonderKanaal.push({ berichtId: melding.id, ontvangerId: persoon.id, kanaal: 'geen', onzeker: false });
         continue;

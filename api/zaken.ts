@@ -51,16 +51,17 @@ export function zakenRouter({ prisma, proces }: ZakenDeps): Router {
   router.post('/', vereisJson, async (req, res) => {
     const g = toegestaan(req, 'zaak.aanvragen');
     const aanvraag = valideer(ZaakAanvraag, req.body);
-    const { zaak, herhaling, gestart } = await zaakAanvragen(
+    const { zaak, herhaling, begin } = await zaakAanvragen(
       { prisma, proces },
       g,
       wieVan(req),
       aanvraag,
       idempotencyKey(req),
     );
-    const live = gestart ? await status(zaak.id) : undefined;
+    // A new case is where its process began; a repeat may have moved on since, so it asks.
+    const live = begin && (herhaling ? await status(zaak.id) : begin);
     res
-      .status(gestart ? 201 : 202)
+      .status(begin ? 201 : 202)
       .location(`${req.baseUrl}/${zaak.id}`)
       .set('Idempotent-Replayed', String(herhaling))
       // What the caller just entered comes back to them whole. A repeat comes later, when the
@@ -175,7 +176,7 @@ async function eerdereAanvraag(
 
 /**
  * A request for a conference becomes a case, its process started; stored is stored, so when
- * Temporal is out of reach it is accepted (`gestart` false) and the sweep
+ * Temporal is out of reach it is accepted (`begin` undefined) and the sweep
  * (zaakproces/herstel.ts) starts it once Temporal answers again. A repeat with the same key
  * finds the first.
  */
@@ -185,7 +186,7 @@ export async function zaakAanvragen(
   wie: Wie,
   aanvraag: ZaakAanvraag,
   sleutel?: string,
-): Promise<{ zaak: Zaakrecord; herhaling: boolean; gestart: boolean }> {
+): Promise<{ zaak: Zaakrecord; herhaling: boolean; begin: ZaakStatus | undefined }> {
   // The key is the caller's own: the same key from another account is another request.
   const verzoekHash =
     sleutel &&
@@ -213,14 +214,11 @@ export async function zaakAanvragen(
     }
   }
   if (herhaling) await vastleggen(prisma, wie, 'zaak.aanvraag-herhaald', zaak.id);
-  const gestart = await proces.start(zaak).then(
-    () => true,
-    (err) => {
-      if (err instanceof ProcesOnbereikbaar) return false;
-      throw err;
-    },
-  );
-  return { zaak, herhaling, gestart };
+  const begin = await proces.start(zaak).catch((err) => {
+    if (err instanceof ProcesOnbereikbaar) return undefined;
+    throw err;
+  });
+  return { zaak, herhaling, begin };
 }
 
 function isUniekeSleutelBotsing(err: unknown): boolean {

@@ -336,8 +336,11 @@ describe('failure is visible', () => {
       );
       expect(wachtend.fout).toContain(email);
       // While it is retried, Temporal shows the last failure: the row's id, not the provider's words.
-      const { raw } = await zaak.handle.describe();
-      const laatste = raw.pendingActivities?.map((a) => a.lastFailure?.message ?? '') ?? [];
+      const laatste = await binnen(30_000, async () => {
+        const { raw } = await zaak.handle.describe();
+        const fouten = raw.pendingActivities?.map((a) => a.lastFailure?.message ?? '') ?? [];
+        return fouten.some(Boolean) ? fouten : undefined;
+      });
       expect(laatste).toEqual(expect.arrayContaining([`bericht ${wachtend.id} niet bezorgd`]));
       // After the retries (about half an hour), in the history either.
       for (let i = 0; i < 8; i++) await o.env.sleep(10 * 60_000);

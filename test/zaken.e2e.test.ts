@@ -43,6 +43,10 @@ test('a request becomes a stored case with a running workflow, readable with its
     noodsituatie: false,
     hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '+31612345678', taal: 'nl' },
     aanvrager: { relatie: 'professional', naam: 'Anna de Vries', organisatie: 'Jeugdbescherming Flevoland' },
+    // Where its process began: being taken in, live, nothing escalated yet.
+    fase: 'aanvraag',
+    live: true,
+    escalaties: 0,
   });
   const beschrijving = await temporal.workflow.getHandle(workflowIdVoorZaak(id)).describe();
   expect(beschrijving.status.name).toBe('RUNNING');

@@ -21,12 +21,31 @@ export async function sluit(
   // A confirmed date the case closes before: out of the invitees' calendars.
   const vervalt = p.regels.gezin && z.fase === 'voorbereiding' && z.voorbereiding.bevestigd !== undefined;
   const afgesloten = { soort: 'afgesloten' as const, afsluiting: soort, redenId, ...(signalen && { signalen }) };
-  await reg.leg([...vooraf, afgesloten], door, (n) => {
-    n.fase = 'afgesloten';
-    n.afsluiting = { soort, op: iso(Date.now()), redenId };
-  });
-  await reg.meld('zaak.afgesloten', 'afgesloten', [...coordinator(z), ...regiomanager(z)], { afsluiting: soort });
-  if (vervalt) await reg.meld('conferentie.vervallen', 'conferentie.vervallen', [...genodigden(z), ...coordinator(z)]);
+  await reg.leg(
+    [...vooraf, afgesloten],
+    door,
+    (n) => {
+      n.fase = 'afgesloten';
+      n.afsluiting = { soort, op: iso(Date.now()), redenId };
+    },
+    (n) => [
+      {
+        soort: 'zaak.afgesloten',
+        sleutel: 'afgesloten',
+        aan: [...coordinator(n), ...regiomanager(n)],
+        details: { afsluiting: soort },
+      },
+      ...(vervalt
+        ? [
+            {
+              soort: 'conferentie.vervallen' as const,
+              sleutel: 'conferentie.vervallen',
+              aan: [...genodigden(n), ...coordinator(n)],
+            },
+          ]
+        : []),
+    ],
+  );
 }
 
 /** "Het gaat niet goed" signals nobody has taken up yet. */

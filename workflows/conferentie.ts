@@ -7,7 +7,7 @@
 import { reden } from './contract';
 import type { Proces, Procesfase } from './fase';
 import { na } from './termijnen';
-import { inDeel, planAanvaard, planRondsturen } from './toetsing';
+import { inDeel, planAanvaard, planbericht } from './toetsing';
 import { deelnemer, iso, ms, toetsers } from './toestand';
 
 type Opdrachten = 'bijdrageVastleggen' | 'beslotenTijdStarten' | 'planPresenteren' | 'afsprakenVastleggen';
@@ -102,9 +102,9 @@ export function conferentie(p: Proces): Procesfase<Opdrachten> {
               n.uitvoering.gesprekken = [{ op: gesprek, herinnerd: false, gehouden: false }];
               n.uitvoering.evaluatieOp = iso(ms(evaluatie));
             },
+            // The plan goes to those whose plan it is, now that they know who calls them together.
+            (n) => (p.regels.gezin ? [planbericht(n, n.uitvoering.planId!, false)] : []),
           );
-          // The plan goes to those whose plan it is, now that they know who calls them together.
-          if (p.regels.gezin) await planRondsturen(p, z.uitvoering.planId!, false);
         },
       },
     },

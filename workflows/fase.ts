@@ -33,6 +33,11 @@ export interface Proces {
      * say "het gaat niet goed"; a conference date the case closes before is cancelled.
      */
     gezin: boolean;
+    /**
+     * A step is one activity: the request taken in with one read, and a record with its
+     * messages and their delivery in one (registratie.ts).
+     */
+    eenStap: boolean;
   };
 }
 

@@ -7,7 +7,7 @@ import type { Duration } from '@temporalio/common';
 import { afwijzing } from './afwijzing';
 import { reden, type Door } from './contract';
 import type { Proces, Procesfase } from './fase';
-import { kandidatenZoeken, zaakOpenen } from './registratie';
+import { aanvraagOpenen, kandidatenZoeken, zaakOpenen } from './registratie';
 import { na } from './termijnen';
 import { iso, ms, regiomanager, regiomanagersVan } from './toestand';
 
@@ -17,11 +17,15 @@ export const KLOKSPELING_MS = 5 * 60_000;
 /** Takes the request in: its regiomanagers, who is on it, the candidate coordinators. */
 export async function aanvraagInnemen({ z, reg, regels }: Proces): Promise<void> {
   await reg.beurt(async () => {
-    const geopend = await zaakOpenen({ zaakId: z.zaakId });
+    const { kandidaten, ...geopend } = regels.eenStap
+      ? await aanvraagOpenen({ zaakId: z.zaakId })
+      : {
+          ...(await zaakOpenen({ zaakId: z.zaakId })),
+          kandidaten: await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: [] }),
+        };
     const { deelnemers, vraagId } = geopend;
     // A run from before regions kept several regiomanagers was told of one.
     const regiomanagers = geopend.regiomanagers ?? (geopend.regiomanagerId ? [geopend.regiomanagerId] : []);
-    const kandidaten = await kandidatenZoeken({ zaakId: z.zaakId, afgewezenDoor: [] });
     await reg.leg(
       [
         { soort: 'fase', fase: 'intake' },
@@ -39,12 +43,20 @@ export async function aanvraagInnemen({ z, reg, regels }: Proces): Promise<void>
         n.voorbereiding.vraagId = vraagId;
         n.fase = 'intake';
       },
+      (n) => [
+        { soort: 'aanvraag.ontvangen', sleutel: 'aanvraag', aan: regiomanager(n) },
+        // Nobody manages the region: operations and the administrators hear of it at once.
+        ...(regels.regios && regiomanagers.length === 0
+          ? [
+              {
+                soort: 'aanvraag.zonder-regiomanager' as const,
+                sleutel: 'zonder-regiomanager',
+                aan: geopend.beheerders ?? [],
+              },
+            ]
+          : []),
+      ],
     );
-    await reg.meld('aanvraag.ontvangen', 'aanvraag', regiomanager(z));
-    // Nobody manages the region: operations and the administrators hear of it at once.
-    if (regels.regios && regiomanagers.length === 0) {
-      await reg.meld('aanvraag.zonder-regiomanager', 'zonder-regiomanager', geopend.beheerders ?? []);
-    }
   });
 }
 
@@ -78,11 +90,24 @@ export function intake(p: Proces): Procesfase<'coordinatorKiezen' | 'opdrachtBea
         op: z.intake.contactUiterlijk,
         actie: async () => {
           const keer = z.intake.escalaties + 1;
-          await reg.leg([{ soort: 'escalatie', termijn: 'contact', keer }], undefined, (n) => {
-            n.intake.escalaties = keer;
-            n.intake.contactUiterlijk = iso(volgendeTermijn(ms(z.intake.contactUiterlijk), termijnen.contactHerhaling));
-          });
-          await reg.meld('escalatie.contact', `escalatie.contact.${keer}`, regiomanager(z), { keer });
+          await reg.leg(
+            [{ soort: 'escalatie', termijn: 'contact', keer }],
+            undefined,
+            (n) => {
+              n.intake.escalaties = keer;
+              n.intake.contactUiterlijk = iso(
+                volgendeTermijn(ms(z.intake.contactUiterlijk), termijnen.contactHerhaling),
+              );
+            },
+            (n) => [
+              {
+                soort: 'escalatie.contact',
+                sleutel: `escalatie.contact.${keer}`,
+                aan: regiomanager(n),
+                details: { keer },
+              },
+            ],
+          );
         },
       },
     ],
@@ -107,11 +132,15 @@ export function intake(p: Proces): Procesfase<'coordinatorKiezen' | 'opdrachtBea
         uitvoeren: async ({ aanvaard, redenId, door }) => {
           const coordinatorId = door.persoonId;
           if (aanvaard) {
-            await reg.leg([{ soort: 'coordinator.aanvaard', coordinatorId }], door, (n) => {
-              n.intake.coordinatorId = coordinatorId;
-              n.intake.aangeboden = undefined;
-            });
-            await reg.meld('coordinator.aanvaard', 'aanvaard', regiomanager(z));
+            await reg.leg(
+              [{ soort: 'coordinator.aanvaard', coordinatorId }],
+              door,
+              (n) => {
+                n.intake.coordinatorId = coordinatorId;
+                n.intake.aangeboden = undefined;
+              },
+              (n) => [{ soort: 'coordinator.aanvaard', sleutel: 'aanvaard', aan: regiomanager(n) }],
+            );
             return;
           }
           // Declined: the next best candidate is offered at once; the regiomanager may still choose another.
@@ -182,10 +211,14 @@ async function aanbieden({ z, reg }: Proces, coordinatorId: string, door?: Door)
       n.intake.aangeboden = coordinatorId;
       n.intake.aanbiedingen += 1;
     },
+    (n) => [
+      {
+        soort: 'coordinator.aanbod',
+        sleutel: `aanbod.${n.intake.aanbiedingen}`,
+        aan: [{ persoonId: coordinatorId, rol: 'coordinator' }],
+      },
+    ],
   );
-  await reg.meld('coordinator.aanbod', `aanbod.${z.intake.aanbiedingen}`, [
-    { persoonId: coordinatorId, rol: 'coordinator' },
-  ]);
 }
 
 /**

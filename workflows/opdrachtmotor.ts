@@ -43,7 +43,7 @@ function koppel<K extends Opdrachtnaam>(z: ZaakToestand, reg: Registratie, naam:
   wf.setHandler(
     opdrachten[naam] as UpdateDefinition<Opdrachtresultaat, [unknown], string>,
     (a) =>
-      reg.beurt(async (): Promise<Opdrachtresultaat> => {
+      reg.opdracht(async (): Promise<Opdrachtresultaat> => {
         // Checked again in turn: a command queued behind another may no longer fit.
         const r = toets(a);
         if (r) throw afwijzing(r);

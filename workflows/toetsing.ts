@@ -6,14 +6,15 @@
 import { reden, type Conferentiedeel, type Door, type Reden } from './contract';
 import type { Proces } from './fase';
 import type { Regels } from './opdrachtmotor';
+import type { Melding } from './registratie';
 import { coordinator, iso, kringVanHetPlan, lopendeOordelen, toetsers, type ZaakToestand } from './toestand';
 
 export const inDeel = (z: ZaakToestand, deel: Conferentiedeel): Reden | undefined =>
   z.conferentie.deel === deel ? undefined : reden('verkeerd-deel', { deel, huidig: z.conferentie.deel });
 
 /** The plan (or its revision) to the family, the network and the professionals, each their part. */
-export async function planRondsturen({ z, reg }: Proces, planId: string, herzien: boolean): Promise<void> {
-  await reg.meld('plan.aanvaard', `plan.${planId}`, kringVanHetPlan(z), { planId, herzien });
+export function planbericht(z: ZaakToestand, planId: string, herzien: boolean): Melding {
+  return { soort: 'plan.aanvaard', sleutel: `plan.${planId}`, aan: kringVanHetPlan(z), details: { planId, herzien } };
 }
 
 /** The plan stands: the family's, checked where conditions were set. */
@@ -70,17 +71,25 @@ export function toetsing(p: Proces): Regels<'toetsen'> {
     const gegeven = lopendeOordelen(z);
     if (toetsers(z).some((t) => !gegeven.some((o) => o.professionalId === t))) return;
     if (gegeven.every((o) => o.voldaan)) {
-      await reg.leg([{ soort: 'plan.geaccepteerd', planId }], door, (n) => {
-        n.uitvoering.planId = planId;
-        n.uitvoering.herziening = undefined;
-      });
-      if (p.regels.gezin) await planRondsturen(p, planId, true);
+      await reg.leg(
+        [{ soort: 'plan.geaccepteerd', planId }],
+        door,
+        (n) => {
+          n.uitvoering.planId = planId;
+          n.uitvoering.herziening = undefined;
+        },
+        (n) => (p.regels.gezin ? [planbericht(n, planId, true)] : []),
+      );
       return;
     }
-    await reg.leg([{ soort: 'herziening.afgewezen', planId }], undefined, (n) => {
-      n.uitvoering.herziening = undefined;
-    });
-    await reg.meld('herziening.afgewezen', `herziening.${planId}`, coordinator(z));
+    await reg.leg(
+      [{ soort: 'herziening.afgewezen', planId }],
+      undefined,
+      (n) => {
+        n.uitvoering.herziening = undefined;
+      },
+      (n) => [{ soort: 'herziening.afgewezen', sleutel: `herziening.${planId}`, aan: coordinator(n) }],
+    );
   }
 
   return {

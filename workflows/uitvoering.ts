@@ -9,8 +9,9 @@ import { reden } from './contract';
 import { openSignalen, sluit } from './afsluiting';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { KLOKSPELING_MS } from './intake';
+import type { Melding } from './registratie';
 import { HERZIENING_STANDAARD, na, voor } from './termijnen';
-import { planRondsturen } from './toetsing';
+import { planbericht } from './toetsing';
 import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager, toetsers } from './toestand';
 
 // The evaluation may be recorded from the day before its date (meetings run into the evening).
@@ -44,11 +45,17 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         sleutel: 'vervolgcontrole',
         op: u().vervolgOp!,
         actie: async () => {
-          await reg.leg([{ soort: 'herinnering', termijn: 'vervolgcontrole' }], undefined, (n) => {
-            n.uitvoering.vervolgGemeld = true;
-          });
-          await reg.meld('vervolg.herinnering', 'vervolgcontrole', coordinator(z));
-          await reg.meld('vervolg.gepland', 'vervolgcontrole.aangewezen', aangewezenPersonen(z));
+          await reg.leg(
+            [{ soort: 'herinnering', termijn: 'vervolgcontrole' }],
+            undefined,
+            (n) => {
+              n.uitvoering.vervolgGemeld = true;
+            },
+            (n) => [
+              { soort: 'vervolg.herinnering', sleutel: 'vervolgcontrole', aan: coordinator(n) },
+              { soort: 'vervolg.gepland', sleutel: 'vervolgcontrole.aangewezen', aan: aangewezenPersonen(n) },
+            ],
+          );
         },
       });
     }
@@ -57,15 +64,28 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         sleutel: `gesprek.${gesprek.op}`,
         op: iso(voor(ms(gesprek.op), termijnen.gesprekHerinnering)),
         actie: async () => {
-          await reg.leg([{ soort: 'herinnering', termijn: 'voortgangsgesprek' }], undefined, (n) => {
-            n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
-          });
-          // The main person comes to the progress meeting too (and gets it in her calendar).
-          const hoofdpersoon = z.deelnemers
-            .filter((d) => p.regels.gezin && d.rol === 'hoofdpersoon')
-            .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
-          const aan = [...hoofdpersoon, ...aangewezenPersonen(z), ...coordinator(z)];
-          await reg.meld('voortgangsgesprek.herinnering', `gesprek.${gesprek.op}`, aan, { op: gesprek.op });
+          await reg.leg(
+            [{ soort: 'herinnering', termijn: 'voortgangsgesprek' }],
+            undefined,
+            (n) => {
+              n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
+            },
+            (n) => {
+              // The main person comes to the progress meeting too (and gets it in her calendar).
+              const hoofdpersoon = n.deelnemers
+                .filter((d) => p.regels.gezin && d.rol === 'hoofdpersoon')
+                .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
+              const aan = [...hoofdpersoon, ...aangewezenPersonen(n), ...coordinator(n)];
+              return [
+                {
+                  soort: 'voortgangsgesprek.herinnering',
+                  sleutel: `gesprek.${gesprek.op}`,
+                  aan,
+                  details: { op: gesprek.op },
+                },
+              ];
+            },
+          );
         },
       });
     }
@@ -75,11 +95,21 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         sleutel: `evaluatie.${evaluatieOp}`,
         op: evaluatieOp,
         actie: async () => {
-          await reg.leg([{ soort: 'herinnering', termijn: 'evaluatie' }], undefined, (n) => {
-            n.uitvoering.evaluatieGemeld = true;
-          });
-          const aan = [...coordinator(z), ...regiomanager(z)];
-          await reg.meld('evaluatie.herinnering', `evaluatie.${evaluatieOp}`, aan, { op: evaluatieOp });
+          await reg.leg(
+            [{ soort: 'herinnering', termijn: 'evaluatie' }],
+            undefined,
+            (n) => {
+              n.uitvoering.evaluatieGemeld = true;
+            },
+            (n) => [
+              {
+                soort: 'evaluatie.herinnering',
+                sleutel: `evaluatie.${evaluatieOp}`,
+                aan: [...coordinator(n), ...regiomanager(n)],
+                details: { op: evaluatieOp },
+              },
+            ],
+          );
         },
       });
     }
@@ -89,11 +119,20 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         sleutel: `herziening.${herziening.planId}`,
         op: herziening.uiterlijk,
         actie: async () => {
-          await reg.leg([{ soort: 'escalatie', termijn: 'herziening', keer: 1 }], undefined, (n) => {
-            n.uitvoering.herziening!.geescaleerd = true;
-          });
-          const aan = [...coordinator(z), ...regiomanager(z)];
-          await reg.meld('herziening.geen-toetsing', `herziening.${herziening.planId}.escalatie`, aan);
+          await reg.leg(
+            [{ soort: 'escalatie', termijn: 'herziening', keer: 1 }],
+            undefined,
+            (n) => {
+              n.uitvoering.herziening!.geescaleerd = true;
+            },
+            (n) => [
+              {
+                soort: 'herziening.geen-toetsing',
+                sleutel: `herziening.${herziening.planId}.escalatie`,
+                aan: [...coordinator(n), ...regiomanager(n)],
+              },
+            ],
+          );
         },
       });
     }
@@ -108,11 +147,14 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
             (n) => {
               n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
             },
+            (n) => [
+              {
+                soort: 'signaal.geen-reactie',
+                sleutel: `signaal.${signaal.id}.escalatie`,
+                aan: [...coordinator(n), ...regiomanager(n)],
+              },
+            ],
           );
-          await reg.meld('signaal.geen-reactie', `signaal.${signaal.id}.escalatie`, [
-            ...coordinator(z),
-            ...regiomanager(z),
-          ]);
         },
       });
     }
@@ -161,20 +203,38 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         uitvoeren: async ({ tekstId, door }) => {
           const op = iso(Date.now());
           const uiterlijk = iso(na(ms(op), termijnen.reactieOpSignaal));
-          await reg.leg([{ soort: 'signaal', signaalId: tekstId, uiterlijk }], door, (n) => {
-            n.uitvoering.signalen.push({
-              id: tekstId,
-              doorId: door.persoonId,
-              op,
-              opgepakt: false,
-              uiterlijk,
-              geescaleerd: false,
-            });
-          });
-          await reg.meld('niet-goed', `signaal.${tekstId}`, aangewezenPersonen(z), { signaalId: tekstId });
-          // The coordinator hears of it at once, not only after a week of silence.
-          const coord = coordinator(z).filter((c) => c.persoonId !== door.persoonId);
-          if (p.regels.beloften) await reg.meld('signaal.gemeld', `signaal.${tekstId}.coordinator`, coord);
+          await reg.leg(
+            [{ soort: 'signaal', signaalId: tekstId, uiterlijk }],
+            door,
+            (n) => {
+              n.uitvoering.signalen.push({
+                id: tekstId,
+                doorId: door.persoonId,
+                op,
+                opgepakt: false,
+                uiterlijk,
+                geescaleerd: false,
+              });
+            },
+            (n) => [
+              {
+                soort: 'niet-goed',
+                sleutel: `signaal.${tekstId}`,
+                aan: aangewezenPersonen(n),
+                details: { signaalId: tekstId },
+              },
+              // The coordinator hears of it at once, not only after a week of silence.
+              ...(p.regels.beloften
+                ? [
+                    {
+                      soort: 'signaal.gemeld' as const,
+                      sleutel: `signaal.${tekstId}.coordinator`,
+                      aan: coordinator(n).filter((c) => c.persoonId !== door.persoonId),
+                    },
+                  ]
+                : []),
+            ],
+          );
         },
       },
 
@@ -183,12 +243,17 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
         controle: ({ signaalId }) =>
           u().signalen.some((s) => s.id === signaalId && !s.opgepakt) ? undefined : reden('geen-open-signaal'),
         uitvoeren: async ({ signaalId, door }) => {
-          await reg.leg([{ soort: 'signaal.opgepakt', signaalId }], door, (n) => {
-            n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
-          });
-          if (p.regels.gezin && door.rol === 'aangewezen') {
-            await reg.meld('signaal.opgepakt', `signaal.${signaalId}.opgepakt`, coordinator(z));
-          }
+          await reg.leg(
+            [{ soort: 'signaal.opgepakt', signaalId }],
+            door,
+            (n) => {
+              n.uitvoering.signalen.find((s) => s.id === signaalId)!.opgepakt = true;
+            },
+            (n) =>
+              p.regels.gezin && door.rol === 'aangewezen'
+                ? [{ soort: 'signaal.opgepakt', sleutel: `signaal.${signaalId}.opgepakt`, aan: coordinator(n) }]
+                : [],
+          );
         },
       },
 
@@ -202,14 +267,23 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           return signaal.kringBijeen ? reden('al-vastgelegd') : undefined;
         },
         uitvoeren: async ({ signaalId, notitieId, door }) => {
-          await reg.leg([{ soort: 'signaal.kring-bijeen', signaalId, ...(notitieId && { notitieId }) }], door, (n) => {
-            const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId)!;
-            signaal.opgepakt = true;
-            signaal.kringBijeen = true;
-          });
-          await reg.meld('kring.bijeen', `signaal.${signaalId}.bijeen`, coordinator(z), {
-            notitie: notitieId !== undefined,
-          });
+          await reg.leg(
+            [{ soort: 'signaal.kring-bijeen', signaalId, ...(notitieId && { notitieId }) }],
+            door,
+            (n) => {
+              const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId)!;
+              signaal.opgepakt = true;
+              signaal.kringBijeen = true;
+            },
+            (n) => [
+              {
+                soort: 'kring.bijeen',
+                sleutel: `signaal.${signaalId}.bijeen`,
+                aan: coordinator(n),
+                details: { notitie: notitieId !== undefined },
+              },
+            ],
+          );
         },
       },
 
@@ -230,25 +304,35 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
           // A revised plan counts once every professional who set conditions has checked it.
           const terToetsing = p.regels.beloften && herzienPlanId !== undefined && toetsers(z).length > 0;
           const bijeenkomst = { bijeenkomstId, op: iso(ms(op)), aanwezigen, signaalId, herzienPlanId };
-          await reg.leg([{ soort: 'bijeenkomst', ...bijeenkomst, ...(terToetsing && { terToetsing }) }], door, (n) => {
-            n.uitvoering.bijeenkomsten.push({ id: bijeenkomstId, op: iso(ms(op)), aanwezigen, planId: herzienPlanId });
-            const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
-            if (signaal) {
-              signaal.opgepakt = true;
-              signaal.kringBijeen = true;
-            }
-            if (herzienPlanId) {
-              n.conferentie.plannen.push(herzienPlanId);
-              if (terToetsing) n.uitvoering.herziening = nieuweHerziening(herzienPlanId);
-              else n.uitvoering.planId = herzienPlanId;
-            }
-          });
-          if (terToetsing) {
-            const aan = toetsers(z).map((persoonId) => ({ persoonId, rol: 'professional' }));
-            await reg.meld('plan.herzien', `herzien.${herzienPlanId}`, aan);
-          } else if (herzienPlanId && p.regels.gezin) {
-            await planRondsturen(p, herzienPlanId, true);
-          }
+          await reg.leg(
+            [{ soort: 'bijeenkomst', ...bijeenkomst, ...(terToetsing && { terToetsing }) }],
+            door,
+            (n) => {
+              n.uitvoering.bijeenkomsten.push({
+                id: bijeenkomstId,
+                op: iso(ms(op)),
+                aanwezigen,
+                planId: herzienPlanId,
+              });
+              const signaal = n.uitvoering.signalen.find((s) => s.id === signaalId);
+              if (signaal) {
+                signaal.opgepakt = true;
+                signaal.kringBijeen = true;
+              }
+              if (herzienPlanId) {
+                n.conferentie.plannen.push(herzienPlanId);
+                if (terToetsing) n.uitvoering.herziening = nieuweHerziening(herzienPlanId);
+                else n.uitvoering.planId = herzienPlanId;
+              }
+            },
+            (n): Melding[] => {
+              if (terToetsing) {
+                const aan = toetsers(n).map((persoonId) => ({ persoonId, rol: 'professional' }));
+                return [{ soort: 'plan.herzien', sleutel: `herzien.${herzienPlanId}`, aan }];
+              }
+              return herzienPlanId && p.regels.gezin ? [planbericht(n, herzienPlanId, true)] : [];
+            },
+          );
         },
       },
 

@@ -10,6 +10,7 @@ import * as wf from '@temporalio/workflow';
 import { ACTIEVE_FASEN, reden } from './contract';
 import type { Proces, Procesfase, Wekker } from './fase';
 import { herrangschik } from './intake';
+import type { Melding } from './registratie';
 import { voor } from './termijnen';
 import { coordinator, deelnemer, genodigden, iso, ms, regiomanager } from './toestand';
 
@@ -40,13 +41,21 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
           sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
           op: iso(voor(ms(datum.op), vooraf)),
           actie: async () => {
-            await reg.leg([{ soort: 'herinnering', termijn: 'conferentie' }], undefined, (n) => {
-              n.voorbereiding.conferentieHerinnerd.push(String(vooraf));
-            });
-            const aan = [...genodigden(z), ...coordinator(z)];
-            await reg.meld('conferentie.herinnering', `conferentie.${datum.voorstelId}.${vooraf}`, aan, {
-              op: datum.op,
-            });
+            await reg.leg(
+              [{ soort: 'herinnering', termijn: 'conferentie' }],
+              undefined,
+              (n) => {
+                n.voorbereiding.conferentieHerinnerd.push(String(vooraf));
+              },
+              (n) => [
+                {
+                  soort: 'conferentie.herinnering',
+                  sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
+                  aan: [...genodigden(n), ...coordinator(n)],
+                  details: { op: datum.op },
+                },
+              ],
+            );
           },
         }));
     }
@@ -57,10 +66,20 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
         sleutel: `datum.herinnering.${ronde}`,
         op: v().herinneringOp!,
         actie: async () => {
-          await reg.leg([{ soort: 'herinnering', termijn: 'datum' }], undefined, (n) => {
-            n.voorbereiding.herinnerd = true;
-          });
-          await reg.meld('datum.herinnering', `datum.herinnering.${ronde}`, [...coordinator(z), ...regiomanager(z)]);
+          await reg.leg(
+            [{ soort: 'herinnering', termijn: 'datum' }],
+            undefined,
+            (n) => {
+              n.voorbereiding.herinnerd = true;
+            },
+            (n) => [
+              {
+                soort: 'datum.herinnering',
+                sleutel: `datum.herinnering.${ronde}`,
+                aan: [...coordinator(n), ...regiomanager(n)],
+              },
+            ],
+          );
         },
       });
     }
@@ -69,10 +88,14 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
         sleutel: `escalatie.datum.${ronde}`,
         op: v().escalatieOp!,
         actie: async () => {
-          await reg.leg([{ soort: 'escalatie', termijn: 'datum', keer: 1 }], undefined, (n) => {
-            n.voorbereiding.geescaleerd = true;
-          });
-          await reg.meld('escalatie.datum', `escalatie.datum.${ronde}`, regiomanager(z));
+          await reg.leg(
+            [{ soort: 'escalatie', termijn: 'datum', keer: 1 }],
+            undefined,
+            (n) => {
+              n.voorbereiding.geescaleerd = true;
+            },
+            (n) => [{ soort: 'escalatie.datum', sleutel: `escalatie.datum.${ronde}`, aan: regiomanager(n) }],
+          );
         },
       });
     }
@@ -129,20 +152,31 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
         },
         uitvoeren: async ({ persoonId, uitnodiging, bezoek, door }) => {
           const eerderUitgenodigd = deelnemer(z, persoonId)!.uitnodiging !== 'niet_uitgenodigd';
-          await reg.leg([{ soort: 'deelnemer.bijgewerkt', persoonId, uitnodiging, bezoek }], door, (n) => {
-            for (const d of n.deelnemers.filter((d) => d.persoonId === persoonId && d.rol !== 'aanvrager')) {
-              if (uitnodiging) d.uitnodiging = uitnodiging;
-              if (bezoek) d.bezoek = bezoek;
-            }
-          });
-          if (uitnodiging === 'uitgenodigd' && !eerderUitgenodigd) {
-            const ontvanger = [{ persoonId, rol: deelnemer(z, persoonId)!.rol }];
-            await reg.meld('uitnodiging', `uitnodiging.${persoonId}`, ontvanger);
-            // Everyone invited may read the conditions: a late invitee gets the published forms too.
-            for (const f of z.voorwaarden.filter((f) => f.gepubliceerd)) {
-              await reg.meld('voorwaarden.gedeeld', `voorwaarden.${f.gepubliceerd!.formulierId}`, ontvanger);
-            }
-          }
+          await reg.leg(
+            [{ soort: 'deelnemer.bijgewerkt', persoonId, uitnodiging, bezoek }],
+            door,
+            (n) => {
+              for (const d of n.deelnemers.filter((d) => d.persoonId === persoonId && d.rol !== 'aanvrager')) {
+                if (uitnodiging) d.uitnodiging = uitnodiging;
+                if (bezoek) d.bezoek = bezoek;
+              }
+            },
+            (n): Melding[] => {
+              if (uitnodiging !== 'uitgenodigd' || eerderUitgenodigd) return [];
+              const aan = [{ persoonId, rol: deelnemer(n, persoonId)!.rol }];
+              return [
+                { soort: 'uitnodiging', sleutel: `uitnodiging.${persoonId}`, aan },
+                // Everyone invited may read the conditions: a late invitee gets the published forms too.
+                ...n.voorwaarden
+                  .filter((f) => f.gepubliceerd)
+                  .map((f) => ({
+                    soort: 'voorwaarden.gedeeld' as const,
+                    sleutel: `voorwaarden.${f.gepubliceerd!.formulierId}`,
+                    aan,
+                  })),
+              ];
+            },
+          );
         },
       },
 
@@ -187,16 +221,27 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
           return undefined;
         },
         uitvoeren: async ({ voorstelId, op, door }) => {
-          await reg.leg([{ soort: 'datum.voorgesteld', voorstelId, op: iso(ms(op)) }], door, (n) => {
-            n.voorbereiding.datumvoorstellen.push({ id: voorstelId, op: iso(ms(op)), beschikbaar: {} });
-          });
-          // The professionals are asked whether they can come; the date respects their availability.
-          const professionals = z.deelnemers
-            .filter((d) => d.rol === 'professional' && d.uitnodiging !== 'afgemeld')
-            .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
-          if (p.regels.beloften) {
-            await reg.meld('datum.voorgesteld', `datumvoorstel.${voorstelId}`, professionals, { op: iso(ms(op)) });
-          }
+          await reg.leg(
+            [{ soort: 'datum.voorgesteld', voorstelId, op: iso(ms(op)) }],
+            door,
+            (n) => {
+              n.voorbereiding.datumvoorstellen.push({ id: voorstelId, op: iso(ms(op)), beschikbaar: {} });
+            },
+            // The professionals are asked whether they can come; the date respects their availability.
+            (n) =>
+              p.regels.beloften
+                ? [
+                    {
+                      soort: 'datum.voorgesteld',
+                      sleutel: `datumvoorstel.${voorstelId}`,
+                      aan: n.deelnemers
+                        .filter((d) => d.rol === 'professional' && d.uitnodiging !== 'afgemeld')
+                        .map((d) => ({ persoonId: d.persoonId, rol: d.rol })),
+                      details: { op: iso(ms(op)) },
+                    },
+                  ]
+                : [],
+          );
         },
       },
 
@@ -224,18 +269,22 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
         },
         uitvoeren: async ({ voorstelId, door }) => {
           const op = v().datumvoorstellen.find((d) => d.id === voorstelId)!.op;
-          await reg.leg([{ soort: 'datum.bevestigd', voorstelId, op }], door, (n) => {
-            n.voorbereiding.bevestigd = { voorstelId, op };
-            // A reminder whose moment passed before the date was confirmed is not sent late.
-            n.voorbereiding.conferentieHerinnerd = termijnen.conferentieHerinneringen
-              .filter((vooraf) => voor(ms(op), vooraf) <= Date.now())
-              .map(String);
-          });
           const details: Record<string, string> = p.regels.gezin ? { op, voorstelId } : { op };
           // A date confirmed again after another (A, B, then A) is a new message: the command names it.
           const keer = p.regels.gezin ? wf.currentUpdateInfo()?.id : undefined;
           const sleutel = keer ? `datum.${voorstelId}.${keer}` : `datum.${voorstelId}`;
-          await reg.meld('datum.bevestigd', sleutel, [...genodigden(z), ...coordinator(z)], details);
+          await reg.leg(
+            [{ soort: 'datum.bevestigd', voorstelId, op }],
+            door,
+            (n) => {
+              n.voorbereiding.bevestigd = { voorstelId, op };
+              // A reminder whose moment passed before the date was confirmed is not sent late.
+              n.voorbereiding.conferentieHerinnerd = termijnen.conferentieHerinneringen
+                .filter((vooraf) => voor(ms(op), vooraf) <= Date.now())
+                .map(String);
+            },
+            (n) => [{ soort: 'datum.bevestigd', sleutel, aan: [...genodigden(n), ...coordinator(n)], details }],
+          );
         },
       },
 

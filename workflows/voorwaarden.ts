@@ -41,12 +41,22 @@ export function voorwaarden({ z, reg }: Proces): Regels<'voorwaardenIndienen' | 
           : undefined;
       },
       uitvoeren: async ({ door, formulierId }) => {
-        await reg.leg([{ soort: 'voorwaarden.gepubliceerd', formulierId }], door, (n) => {
-          const formulier = n.voorwaarden.find((v) => v.professionalId === door.persoonId)!;
-          formulier.gepubliceerd = formulier.ingediend;
-        });
-        // A public document: the coordinator lets every invitee read it.
-        await reg.meld('voorwaarden.gedeeld', `voorwaarden.${formulierId}`, [...genodigden(z), ...coordinator(z)]);
+        await reg.leg(
+          [{ soort: 'voorwaarden.gepubliceerd', formulierId }],
+          door,
+          (n) => {
+            const formulier = n.voorwaarden.find((v) => v.professionalId === door.persoonId)!;
+            formulier.gepubliceerd = formulier.ingediend;
+          },
+          // A public document: the coordinator lets every invitee read it.
+          (n) => [
+            {
+              soort: 'voorwaarden.gedeeld',
+              sleutel: `voorwaarden.${formulierId}`,
+              aan: [...genodigden(n), ...coordinator(n)],
+            },
+          ],
+        );
       },
     },
   };

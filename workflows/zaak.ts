@@ -31,8 +31,13 @@ type Werkfase = Exclude<Fase, 'aanvraag' | 'afgesloten'>;
 export async function zaak(start: ZaakStart, overgedragen?: ZaakToestand): Promise<ZaakToestand> {
   const z = overgedragen ? bijgewerkt(overgedragen) : beginToestand(start);
   // A marker in history says which rules this run follows; a run from before a rule has none.
-  const regels = { beloften: wf.patched('beloften'), regios: wf.patched('regios'), gezin: wf.patched('gezin') };
-  const reg = new Registratie(z, regels.regios);
+  const regels = {
+    beloften: wf.patched('beloften'),
+    regios: wf.patched('regios'),
+    gezin: wf.patched('gezin'),
+    eenStap: wf.patched('een-stap'),
+  };
+  const reg = new Registratie(z, regels.regios, regels.eenStap);
   const p: Proces = { z, reg, termijnen: start.termijnen, regels };
 
   // The phases, in the order a case goes through them.

@@ -22,9 +22,11 @@ import {
   type Opdrachtnaam,
   type Opdrachtresultaat,
   type Reden,
+  type ZaakStart,
   type ZaakStatus,
 } from '../workflows/contract';
 import type { Termijnen } from '../workflows/termijnen';
+import { beginToestand, statusVan } from '../workflows/toestand';
 import type { zaak } from '../workflows/zaak';
 import { Geweigerd, ProcesNietGestart, ProcesOnbereikbaar } from './fouten';
 import { logboek } from '../service/logboek';
@@ -37,8 +39,11 @@ export interface TeStartenZaak {
 }
 
 export interface Zaakproces {
-  /** Starts the case's workflow; a repeat joins the running one. */
-  start(zaak: TeStartenZaak, opties?: { termijnen?: Termijnen; doorstartNa?: number }): Promise<void>;
+  /**
+   * Starts the case's workflow; a repeat joins the running one. Answers the state a new
+   * process begins in, known without asking it (a query would wait for its first task).
+   */
+  start(zaak: TeStartenZaak, opties?: { termijnen?: Termijnen; doorstartNa?: number }): Promise<ZaakStatus>;
   /**
    * Gives command `naam`, once per `opdrachtId` (a retry with the same id gets the first
    * answer). Throws Geweigerd with the process's reason (`zaak-afgesloten` once its process
@@ -96,29 +101,28 @@ export function zaakprocesVia(client: Client, instellingen: Procesinstellingen):
 
   return {
     async start({ id, noodsituatie, aangevraagdOp }, opties = {}) {
+      const begin: ZaakStart = {
+        zaakId: id,
+        noodsituatie,
+        aangevraagdOp: aangevraagdOp.toISOString(),
+        termijnen: opties.termijnen ?? termijnenVoor(noodsituatie),
+        ...(opties.doorstartNa !== undefined && { doorstartNa: opties.doorstartNa }),
+      };
       try {
         await binnen(opdrachtWachttijdMs, () =>
           client.workflow.start<typeof zaak>('zaak', {
             taskQueue,
             workflowId: workflowIdVoorZaak(id),
-            args: [
-              {
-                zaakId: id,
-                noodsituatie,
-                aangevraagdOp: aangevraagdOp.toISOString(),
-                termijnen: opties.termijnen ?? termijnenVoor(noodsituatie),
-                ...(opties.doorstartNa !== undefined && { doorstartNa: opties.doorstartNa }),
-              },
-            ],
+            args: [begin],
             // A repeated start (idempotent retry) joins the running case; a closed case is never restarted.
             workflowIdConflictPolicy: 'USE_EXISTING',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           }),
         );
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-        throw onbereikbaar(err);
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw onbereikbaar(err);
       }
+      return statusVan(beginToestand(begin));
     },
 
     async opdracht(zaakId, naam, arg, opdrachtId) {

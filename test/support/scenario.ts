@@ -42,6 +42,13 @@ export function volgendAmsterdamsUur(nu: number, uur: number): number {
 export const HISTORIES = path.join(__dirname, '..', 'histories');
 
 /**
+ * The rules new runs follow (the newest `patched()` marker that changes what a case does):
+ * each scenario is recorded once per generation of rules, as `<naam>@<generatie>.runN.history`
+ * (the first generation has no suffix).
+ */
+export const GENERATIE = 'een-stap';
+
+/**
  * Runs a scenario with a worker. A named scenario returns its case; with
  * KRING_HISTORIES_OPNEMEN=1 that case's history is written for the replay test.
  */
@@ -118,11 +125,12 @@ async function neemOp(env: TestWorkflowEnvironment, zaak: ZaakInTest, naam: stri
   let runId: string | undefined = firstExecutionRunId ?? undefined;
   let run = 1;
   fs.mkdirSync(HISTORIES, { recursive: true });
-  if (fs.readdirSync(HISTORIES).some((f) => f.startsWith(`${naam}.`))) return;
+  const opgenomen = `${naam}@${GENERATIE}`;
+  if (fs.readdirSync(HISTORIES).some((f) => f.startsWith(`${opgenomen}.`))) return;
   while (runId) {
     const history = await env.client.workflow.getHandle(zaak.handle.workflowId, runId).fetchHistory();
     fs.writeFileSync(
-      path.join(HISTORIES, `${naam}.run${run}.history`),
+      path.join(HISTORIES, `${opgenomen}.run${run}.history`),
       temporal.api.history.v1.History.encode(history).finish(),
     );
     const laatste = history.events?.at(-1);

@@ -3,14 +3,17 @@ import crypto from 'node:crypto';
 import type { Gebruikersrol, PrismaClient } from '@prisma/client';
 import { users } from '../../launcher/gebruikers';
 import { aanmeldlinkMaken, aanmelden, COOKIE } from '../../schermen/sessies';
-import type { Zaakproces } from '../../zaakproces';
+import { ProcesOnbereikbaar, type Zaakproces } from '../../zaakproces';
 import type { Wereld } from './proces';
 import { binnen, liveZaak, vraag } from './stack';
 import { geldigeAanvraag } from './zaken';
 
 /** A process with no case anywhere: reads show the stored record; nothing in such a test gives commands. */
 export const geenProces: Zaakproces = {
-  start: async () => undefined,
+  // A request is stored and waits, as when Temporal is away.
+  start: async () => {
+    throw new ProcesOnbereikbaar(5);
+  },
   opdracht: async () => {
     throw new Error('geen proces in deze test');
   },
