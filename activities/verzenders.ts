@@ -71,7 +71,16 @@ function smtpFout(err: unknown): Error {
 }
 
 export function smtp(url: string, van: string): Pick<Verzender, 'email'> {
-  const transport = nodemailer.createTransport(url);
+  // Kept connections: a reminder storm does not open one per message. A server that stops
+  // answering is given up on within the activity's 30 s, so the attempt fails as itself.
+  const transport = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     async email(bericht) {
       try {

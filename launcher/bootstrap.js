@@ -70,6 +70,7 @@ const typescriptEntries = {
   build: 'launcher/build.ts',
   migration: 'launcher/new-migration.ts',
   users: 'launcher/users.ts',
+  bench: 'bench/main.ts',
 };
 
 if (command === 'test') {
