@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
 
+  // How many cases a worker keeps in memory between their steps (about 2 MiB each).
+  // Absent: worker/worker.ts's default.
+  WORKER_CACHED_CASES: z.coerce.number().int().min(2).max(100_000).optional(),
+
   // Absent: the embedded PGlite database under KRING_DATA_DIR.
   DATABASE_URL: z
     .string()
@@ -145,6 +149,8 @@ export interface TemporalConfig {
   tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
   devPort: number;
   uiPort: number;
+  /** The worker's workflow cache (maxCachedWorkflows); absent: worker/worker.ts's default. */
+  cachedCases?: number;
 }
 
 export interface Config {
@@ -222,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
       devPort: e.TEMPORAL_DEV_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
+      cachedCases: e.WORKER_CACHED_CASES,
     },
     databaseUrl: e.DATABASE_URL,
     http: {
