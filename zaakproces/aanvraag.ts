@@ -2,7 +2,7 @@
 // another involved person), and how it is stored: the main person, the requester and the
 // case in one transaction, before its process starts.
 import crypto from 'node:crypto';
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { Persoon as PersoonRij, Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { workflowIdVoorZaak } from '../workflows/contract';
 import { BekendeRegio, Taal, tekst, Telefoon } from './velden';
@@ -59,24 +59,38 @@ export interface Vastleggingsopties {
   ook?: (tx: Prisma.TransactionClient, zaakId: string) => Promise<void>;
 }
 
-/** Stores the request as a case in phase `aanvraag`, with its main person and requester. */
+/**
+ * Stores the request as a case in phase `aanvraag`, with its main person and requester: one
+ * look-up for the people kring knows, one insert for those it does not, one for the case and
+ * its participants.
+ */
 export async function aanvraagVastleggen(
   prisma: PrismaClient,
   aanvraag: ZaakAanvraag,
   opties: Vastleggingsopties = {},
 ): Promise<Zaakrecord> {
   const id = crypto.randomUUID();
+  const { aanvrager, hoofdpersoon } = aanvraag;
+  // The requester, when she is someone besides the main person.
+  const apart = aanvrager.relatie === 'hoofdpersoon' || isDezelfde(aanvrager, hoofdpersoon) ? undefined : aanvrager;
   return prisma.$transaction(async (tx) => {
-    const hoofdpersoonId =
-      (await bekendEnNietGewist(tx, aanvraag.hoofdpersoon)) ??
-      (await tx.persoon.create({ data: persoonGegevens(aanvraag.hoofdpersoon) })).id;
-    const { aanvrager } = aanvraag;
-    const aanvragerId =
-      aanvrager.relatie === 'hoofdpersoon'
-        ? hoofdpersoonId
-        : ((await bekendEnNietGewist(tx, aanvrager)) ??
-          (await tx.persoon.create({ data: { ...persoonGegevens(aanvrager), organisatie: aanvrager.organisatie } }))
-            .id);
+    const [bekendeHoofdpersoon, bekendeAanvrager] = await bekendenVastgehouden(
+      tx,
+      apart ? [hoofdpersoon, apart] : [hoofdpersoon],
+    );
+    const nieuw: Prisma.PersoonCreateManyInput[] = [];
+    const maak = (gegevens: Omit<Prisma.PersoonCreateManyInput, 'id'>) => {
+      const persoonId = crypto.randomUUID();
+      nieuw.push({ id: persoonId, ...gegevens });
+      return persoonId;
+    };
+    const hoofdpersoonId = bekendeHoofdpersoon?.id ?? maak(persoonGegevens(hoofdpersoon));
+    const aanvragerId = apart
+      ? (bekendeAanvrager?.id ?? maak({ ...persoonGegevens(apart), organisatie: apart.organisatie }))
+      : hoofdpersoonId;
+    const personen = [bekendeHoofdpersoon, bekendeAanvrager].filter((p) => p !== undefined);
+    if (nieuw.length > 0) personen.push(...(await tx.persoon.createManyAndReturn({ data: nieuw })));
+    // What the inserts return is the record: nothing is read back.
     const zaak = await tx.zaak.create({
       data: {
         id,
@@ -89,17 +103,19 @@ export async function aanvraagVastleggen(
         idempotencyKey: opties.sleutel,
         verzoekHash: opties.verzoekHash,
         aangevraagdOp: opties.aangevraagdOp,
-        deelnemers: {
-          create: [
-            { persoonId: hoofdpersoonId, rol: 'hoofdpersoon' },
-            { persoonId: aanvragerId, rol: 'aanvrager', relatie: aanvrager.relatie },
-          ],
-        },
       },
-      include: metDeelnemers,
+    });
+    const deelnemers = await tx.deelnemer.createManyAndReturn({
+      data: [
+        { zaakId: id, persoonId: hoofdpersoonId, rol: 'hoofdpersoon' },
+        { zaakId: id, persoonId: aanvragerId, rol: 'aanvrager', relatie: aanvrager.relatie },
+      ],
     });
     await opties.ook?.(tx, id);
-    return zaak;
+    return {
+      ...zaak,
+      deelnemers: deelnemers.map((d) => ({ ...d, persoon: personen.find((p) => p.id === d.persoonId)! })),
+    };
   });
 }
 
@@ -118,19 +134,32 @@ export async function bekendePersoon(
     where: { email: normaalAdres(persoon.email) },
     orderBy: { aangemaaktOp: 'asc' },
   });
-  return metAdres.find((p) => normaleNaam(p.naam) === normaleNaam(persoon.naam))?.id;
+  return metAdres.find((p) => isDezelfde(p, persoon))?.id;
 }
 
 /**
- * A known person, held (FOR SHARE) until the request is stored, so that an erasure or the
- * retention sweep waits for it; one erased meanwhile is not known any more: a new one is made.
+ * The known persons among these (bekendePersoon's rule), in one statement, held (FOR SHARE)
+ * until the request is stored, so that an erasure or the retention sweep waits for it; one
+ * erased meanwhile is not known any more: a new one is made.
  */
-async function bekendEnNietGewist(tx: Prisma.TransactionClient, persoon: Persoon): Promise<string | undefined> {
-  const id = await bekendePersoon(tx, persoon);
-  if (!id) return undefined;
-  const [rij] = await tx.$queryRaw<Array<{ gewistOp: Date | null }>>`
-    SELECT "gewistOp" FROM "persoon" WHERE id = ${id}::uuid FOR SHARE`;
-  return rij && !rij.gewistOp ? id : undefined;
+async function bekendenVastgehouden(
+  tx: Prisma.TransactionClient,
+  personen: Persoon[],
+): Promise<Array<PersoonRij | undefined>> {
+  const adressen = [...new Set(personen.flatMap((p) => (p.email ? [normaalAdres(p.email)] : [])))];
+  if (adressen.length === 0) return personen.map(() => undefined);
+  const rijen = await tx.$queryRaw<PersoonRij[]>`
+    SELECT * FROM "persoon" WHERE email = ANY(${adressen}::text[]) ORDER BY "aangemaaktOp" FOR SHARE`;
+  return personen.map((persoon) => rijen.find((r) => !r.gewistOp && isDezelfde(r, persoon)));
+}
+
+/** The same human: the same address and the same name, whatever their case or spacing. */
+function isDezelfde(a: { naam: string; email?: string | null }, b: { naam: string; email?: string | null }): boolean {
+  return (
+    Boolean(a.email && b.email) &&
+    normaalAdres(a.email!) === normaalAdres(b.email!) &&
+    normaleNaam(a.naam) === normaleNaam(b.naam)
+  );
 }
 
 /** Addresses are kept in lower case, so the same address is the same text. */
