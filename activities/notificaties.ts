@@ -617,10 +617,13 @@ export function createNotificatieActivities({
           await faal(rij, 'afgemeld voor sms (STOP)');
           continue;
         }
-        await prisma.bericht.update({
-          where: { id: rij.id },
+        // Claimed only as read: an earlier attempt that timed out may still be running, and the
+        // one of the two that claims the row second leaves it to the first.
+        const geclaimd = await prisma.bericht.updateMany({
+          where: { id: rij.id, status: rij.status, pogingen: rij.pogingen },
           data: { status: 'versturen', pogingen: { increment: 1 }, verstuurdOp: new Date() },
         });
+        if (geclaimd.count === 0) continue;
         try {
           const providerId = await verzender[kanaal](uit);
           await markeer(rij, { status: 'verstuurd', providerId, fout: null });

@@ -61,18 +61,26 @@ function mail(van: string, { id, aan, onderwerp, tekst, agenda }: Uitgaand) {
 // ---- Email over SMTP ---------------------------------------------------------------------
 
 const NIET_VERBONDEN = new Set(['ECONNECTION', 'EDNS', 'ECONNREFUSED', 'EAUTH', 'ETLS', 'ENOTFOUND']);
+/** Timeouts before a message is sent (nodemailer reports every timeout as ETIMEDOUT). */
+const VOOR_HET_BERICHT = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
 
 function smtpFout(err: unknown): Error {
-  const e = err as { responseCode?: number; code?: string; message?: string };
+  const e = err as { responseCode?: number; code?: string; timeoutType?: string; message?: string };
   if (e.responseCode && e.responseCode >= 500) return new PermanenteFout(`SMTP ${e.responseCode}: ${e.message}`);
-  if (e.responseCode || (e.code && NIET_VERBONDEN.has(e.code))) return new Geweigerd(`SMTP: ${e.message}`);
+  if (
+    e.responseCode ||
+    (e.code && NIET_VERBONDEN.has(e.code)) ||
+    (e.timeoutType && VOOR_HET_BERICHT.has(e.timeoutType))
+  )
+    return new Geweigerd(`SMTP: ${e.message}`);
   // No answer after the message went out: the server may have it.
   return err instanceof Error ? err : new Error(String(err));
 }
 
 export function smtp(url: string, van: string): Pick<Verzender, 'email'> {
-  // Kept connections: a reminder storm does not open one per message. A server that stops
-  // answering is given up on within the activity's 30 s, so the attempt fails as itself.
+  // Kept connections: a reminder storm does not open one per message. A server that does not
+  // answer is given up on (10 s to connect, 10 s to greet, 20 s of silence) rather than waited
+  // for until the activity's own timeout.
   const transport = nodemailer.createTransport({
     url,
     pool: true,
