@@ -3,7 +3,6 @@
 // SMTP to the bench's sink. Plus the world they need (a region whose regiomanager has an
 // email address and a token) and the ways the bench makes cases: POST /cases, or the
 // process client as the API uses it.
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import type { Client } from '@temporalio/client';
@@ -12,7 +11,8 @@ import type { Wie } from '../prisma/audit';
 import { termijnenVoor, type Termijnen } from '../workflows/termijnen';
 import { aanvraagVastleggen, ZaakAanvraag, zaakprocesVia, type Zaakproces, type Zaakrecord } from '../zaakproces';
 import { startChild, type Child } from './child';
-import { freePort } from './net';
+import { freePort } from '../test/support/omgeving';
+import { geldigeAanvraag } from '../test/support/zaken';
 import type { Sink } from './sink';
 import { waitFor } from './wait';
 
@@ -48,23 +48,8 @@ export async function makeWorld(prisma: PrismaClient): Promise<KringWorld> {
   return { token };
 }
 
-/** A request as an API caller sends it, with addresses of its own (kring knows people by address). */
-export function newRequest() {
-  const own = crypto.randomUUID().slice(0, 8);
-  return {
-    aanvrager: {
-      relatie: 'professional',
-      naam: 'Anna de Vries',
-      organisatie: 'Jeugdbescherming Benchland',
-      email: `anna.devries.${own}@example.org`,
-    },
-    hoofdpersoon: { naam: 'Samira El Amrani', telefoon: '06-12345678', email: `samira.${own}@example.org` },
-    regio: REGION,
-    vraag: 'Wat is er voor nodig dat de kinderen veilig kunnen opgroeien?',
-    noodsituatie: false,
-    wensen: { taal: 'Arabisch', geslacht: 'vrouw' },
-  };
-}
+/** A request as an API caller sends it, with addresses of its own (the tests' own, in this region). */
+export const newRequest = () => geldigeAanvraag({ regio: REGION });
 
 export interface KringSettings {
   databaseUrl: string;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { freePort } from './net';
+import { freePort } from '../test/support/omgeving';
 import { onCleanup } from './cleanup';
 
 export interface BenchDatabase {

@@ -49,11 +49,6 @@ function processTable(): Map<number, Stat> {
   return table;
 }
 
-/** The live processes whose parent is `pid`. */
-export function childrenOf(pid: number): number[] {
-  return [...processTable()].filter(([, s]) => s.ppid === pid).map(([child]) => child);
-}
-
 /** CPU seconds the process itself has used (not its children). */
 export function ownCpuSeconds(pid: number): number {
   return (stat(pid)?.own ?? 0) / clockTicks();
@@ -87,12 +82,3 @@ function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 export const rssBytes = (pid: number) => statusField(pid, 'VmRSS');
 /** The highest resident memory the process has had, in bytes. */
 export const peakRssBytes = (pid: number) => statusField(pid, 'VmHWM');
-
-/** The command line of a process, its arguments split. */
-export function commandLine(pid: number): string[] {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-  } catch {
-    return [];
-  }
-}

@@ -17,6 +17,8 @@ export interface DevServerOptions {
 
 export interface DevServer {
   address: string;
+  /** The server's process (the bench counts its CPU). */
+  pid: number;
   uiUrl?: string;
   /** Settles with the exit code when the server process ends, for whatever reason. */
   exited: Promise<number | null>;
@@ -113,6 +115,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
             clearTimeout(timer);
             resolve({
               address,
+              pid: child.pid!,
               uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
               exited,
               stop,
