@@ -4,7 +4,8 @@
 // (voorwaarden.ts) and the ways out (afsluiting.ts) span phases and bring commands only.
 import type { Opdrachtnaam } from './contract';
 import type { Regels } from './opdrachtmotor';
-import type { Registratie } from './registratie';
+import type { Gebeurtenis } from '../activities/gebeurtenissen';
+import type { Melding, Registratie } from './registratie';
 import type { Termijnen } from './termijnen';
 import type { ZaakToestand } from './toestand';
 
@@ -47,6 +48,26 @@ export interface Wekker {
   sleutel: string;
   op: string;
   actie: () => Promise<void>;
+}
+
+/**
+ * The usual alarm: when it goes off, it records this event and makes its change, and the
+ * change brings its messages (Registratie.leg, by nobody: the clock).
+ */
+export function wekker(
+  reg: Registratie,
+  { sleutel, op }: Pick<Wekker, 'sleutel' | 'op'>,
+  gebeurtenis: Gebeurtenis,
+  wijzig: (z: ZaakToestand) => void,
+  melden: (z: ZaakToestand) => Melding[],
+): Wekker {
+  return {
+    sleutel,
+    op,
+    actie: async () => {
+      await reg.leg([gebeurtenis], undefined, wijzig, melden);
+    },
+  };
 }
 
 export interface Procesfase<K extends Opdrachtnaam> {

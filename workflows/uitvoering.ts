@@ -7,12 +7,13 @@
 // may meet again and revise the plan; at the evaluation it agrees to close, or goes on.
 import { reden } from './contract';
 import { openSignalen, sluit } from './afsluiting';
-import type { Proces, Procesfase, Wekker } from './fase';
+import type { Proces, Procesfase } from './fase';
 import { KLOKSPELING_MS } from './intake';
 import type { Melding } from './registratie';
-import { HERZIENING_STANDAARD, na, voor } from './termijnen';
+import { HERZIENING_STANDAARD, na } from './termijnen';
 import { planbericht } from './toetsing';
-import { aangewezenPersonen, coordinator, deelnemer, iso, ms, regiomanager, toetsers } from './toestand';
+import { uitvoeringsklok } from './uitvoeringsklok';
+import { aangewezenPersonen, coordinator, deelnemer, iso, ms, toetsers } from './toestand';
 
 // The evaluation may be recorded from the day before its date (meetings run into the evening).
 const EVALUATIE_SPELING_MS = 24 * 60 * 60_000;
@@ -38,131 +39,8 @@ export function uitvoering(p: Proces): Procesfase<Opdrachten> {
     geescaleerd: false,
   });
 
-  function klok(): Wekker[] {
-    const wekkers: Wekker[] = [];
-    if (u().vervolgOp && !u().vervolgGemeld && !u().vervolgGedaan) {
-      wekkers.push({
-        sleutel: 'vervolgcontrole',
-        op: u().vervolgOp!,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'herinnering', termijn: 'vervolgcontrole' }],
-            undefined,
-            (n) => {
-              n.uitvoering.vervolgGemeld = true;
-            },
-            (n) => [
-              { soort: 'vervolg.herinnering', sleutel: 'vervolgcontrole', aan: coordinator(n) },
-              { soort: 'vervolg.gepland', sleutel: 'vervolgcontrole.aangewezen', aan: aangewezenPersonen(n) },
-            ],
-          );
-        },
-      });
-    }
-    for (const gesprek of u().gesprekken.filter((g) => !g.herinnerd && !g.gehouden)) {
-      wekkers.push({
-        sleutel: `gesprek.${gesprek.op}`,
-        op: iso(voor(ms(gesprek.op), termijnen.gesprekHerinnering)),
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'herinnering', termijn: 'voortgangsgesprek' }],
-            undefined,
-            (n) => {
-              n.uitvoering.gesprekken.find((g) => g.op === gesprek.op)!.herinnerd = true;
-            },
-            (n) => {
-              // The main person comes to the progress meeting too (and gets it in her calendar).
-              const hoofdpersoon = n.deelnemers
-                .filter((d) => p.regels.gezin && d.rol === 'hoofdpersoon')
-                .map((d) => ({ persoonId: d.persoonId, rol: d.rol }));
-              const aan = [...hoofdpersoon, ...aangewezenPersonen(n), ...coordinator(n)];
-              return [
-                {
-                  soort: 'voortgangsgesprek.herinnering',
-                  sleutel: `gesprek.${gesprek.op}`,
-                  aan,
-                  details: { op: gesprek.op },
-                },
-              ];
-            },
-          );
-        },
-      });
-    }
-    const evaluatieOp = u().evaluatieOp;
-    if (evaluatieOp && !u().evaluatieGemeld) {
-      wekkers.push({
-        sleutel: `evaluatie.${evaluatieOp}`,
-        op: evaluatieOp,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'herinnering', termijn: 'evaluatie' }],
-            undefined,
-            (n) => {
-              n.uitvoering.evaluatieGemeld = true;
-            },
-            (n) => [
-              {
-                soort: 'evaluatie.herinnering',
-                sleutel: `evaluatie.${evaluatieOp}`,
-                aan: [...coordinator(n), ...regiomanager(n)],
-                details: { op: evaluatieOp },
-              },
-            ],
-          );
-        },
-      });
-    }
-    const herziening = u().herziening;
-    if (herziening && !herziening.geescaleerd) {
-      wekkers.push({
-        sleutel: `herziening.${herziening.planId}`,
-        op: herziening.uiterlijk,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'escalatie', termijn: 'herziening', keer: 1 }],
-            undefined,
-            (n) => {
-              n.uitvoering.herziening!.geescaleerd = true;
-            },
-            (n) => [
-              {
-                soort: 'herziening.geen-toetsing',
-                sleutel: `herziening.${herziening.planId}.escalatie`,
-                aan: [...coordinator(n), ...regiomanager(n)],
-              },
-            ],
-          );
-        },
-      });
-    }
-    for (const signaal of u().signalen.filter((s) => !s.opgepakt && !s.geescaleerd)) {
-      wekkers.push({
-        sleutel: `signaal.${signaal.id}`,
-        op: signaal.uiterlijk,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'escalatie', termijn: 'signaal', keer: 1, signaalId: signaal.id }],
-            undefined,
-            (n) => {
-              n.uitvoering.signalen.find((s) => s.id === signaal.id)!.geescaleerd = true;
-            },
-            (n) => [
-              {
-                soort: 'signaal.geen-reactie',
-                sleutel: `signaal.${signaal.id}.escalatie`,
-                aan: [...coordinator(n), ...regiomanager(n)],
-              },
-            ],
-          );
-        },
-      });
-    }
-    return wekkers;
-  }
-
   return {
-    klok,
+    klok: () => uitvoeringsklok(p),
     opdrachten: {
       vervolgVastleggen: {
         fasen: ['uitvoering'],

@@ -8,7 +8,7 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import * as wf from '@temporalio/workflow';
 import { ACTIEVE_FASEN, reden } from './contract';
-import type { Proces, Procesfase, Wekker } from './fase';
+import { wekker, type Proces, type Procesfase, type Wekker } from './fase';
 import { herrangschik } from './intake';
 import type { Melding } from './registratie';
 import { voor } from './termijnen';
@@ -37,67 +37,58 @@ export function voorbereiding(p: Proces): Procesfase<Opdrachten> {
     if (datum) {
       return termijnen.conferentieHerinneringen
         .filter((vooraf) => !v().conferentieHerinnerd.includes(String(vooraf)))
-        .map((vooraf) => ({
-          sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
-          op: iso(voor(ms(datum.op), vooraf)),
-          actie: async () => {
-            await reg.leg(
-              [{ soort: 'herinnering', termijn: 'conferentie' }],
-              undefined,
-              (n) => {
-                n.voorbereiding.conferentieHerinnerd.push(String(vooraf));
+        .map((vooraf) =>
+          wekker(
+            reg,
+            { sleutel: `conferentie.${datum.voorstelId}.${vooraf}`, op: iso(voor(ms(datum.op), vooraf)) },
+            { soort: 'herinnering', termijn: 'conferentie' },
+            (n) => {
+              n.voorbereiding.conferentieHerinnerd.push(String(vooraf));
+            },
+            (n) => [
+              {
+                soort: 'conferentie.herinnering',
+                sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
+                aan: [...genodigden(n), ...coordinator(n)],
+                details: { op: datum.op },
               },
-              (n) => [
-                {
-                  soort: 'conferentie.herinnering',
-                  sleutel: `conferentie.${datum.voorstelId}.${vooraf}`,
-                  aan: [...genodigden(n), ...coordinator(n)],
-                  details: { op: datum.op },
-                },
-              ],
-            );
-          },
-        }));
+            ],
+          ),
+        );
     }
     const wekkers: Wekker[] = [];
     const ronde = v().verlengingen.length;
     if (!v().herinnerd && v().herinneringOp) {
-      wekkers.push({
-        sleutel: `datum.herinnering.${ronde}`,
-        op: v().herinneringOp!,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'herinnering', termijn: 'datum' }],
-            undefined,
-            (n) => {
-              n.voorbereiding.herinnerd = true;
+      wekkers.push(
+        wekker(
+          reg,
+          { sleutel: `datum.herinnering.${ronde}`, op: v().herinneringOp! },
+          { soort: 'herinnering', termijn: 'datum' },
+          (n) => {
+            n.voorbereiding.herinnerd = true;
+          },
+          (n) => [
+            {
+              soort: 'datum.herinnering',
+              sleutel: `datum.herinnering.${ronde}`,
+              aan: [...coordinator(n), ...regiomanager(n)],
             },
-            (n) => [
-              {
-                soort: 'datum.herinnering',
-                sleutel: `datum.herinnering.${ronde}`,
-                aan: [...coordinator(n), ...regiomanager(n)],
-              },
-            ],
-          );
-        },
-      });
+          ],
+        ),
+      );
     }
     if (!v().geescaleerd && v().escalatieOp) {
-      wekkers.push({
-        sleutel: `escalatie.datum.${ronde}`,
-        op: v().escalatieOp!,
-        actie: async () => {
-          await reg.leg(
-            [{ soort: 'escalatie', termijn: 'datum', keer: 1 }],
-            undefined,
-            (n) => {
-              n.voorbereiding.geescaleerd = true;
-            },
-            (n) => [{ soort: 'escalatie.datum', sleutel: `escalatie.datum.${ronde}`, aan: regiomanager(n) }],
-          );
-        },
-      });
+      wekkers.push(
+        wekker(
+          reg,
+          { sleutel: `escalatie.datum.${ronde}`, op: v().escalatieOp! },
+          { soort: 'escalatie', termijn: 'datum', keer: 1 },
+          (n) => {
+            n.voorbereiding.geescaleerd = true;
+          },
+          (n) => [{ soort: 'escalatie.datum', sleutel: `escalatie.datum.${ronde}`, aan: regiomanager(n) }],
+        ),
+      );
     }
     return wekkers;
   }
